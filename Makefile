@@ -1,0 +1,59 @@
+# Aux actes citoyens — every target sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+PG_URL ?= postgres://postgres@127.0.0.1:5432/aux_actes_citoyens
+REDIS_URL_CI ?= redis://127.0.0.1:6379/1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-postgres lint format bench setup messages chromium check
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP) messages ## Create the virtualenv and compile the translations
+
+messages: $(STAMP)
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } \
+		|| { echo "gettext is missing: install it (apt-get install gettext)"; exit 1; }
+	$(PY) manage.py compilemessages --ignore '.venv/*' -v0
+
+run: setup ## Serve the site with demo content on SQLite at http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+chromium:
+	@test -x $(CHROMIUM) || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } \
+		|| { echo "Browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; }
+
+check: setup ## Django checks and missing migrations
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: setup chromium check ## Run the whole test suite (SQLite)
+	$(PY) -m pytest
+
+test-postgres: setup chromium ## Run the whole test suite on PostgreSQL with the Redis cache
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_CI) $(PY) -m pytest
+
+lint: setup ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## Format and auto-fix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: setup ## Serve under gunicorn on PostgreSQL and measure the main pages
+	$(PY) bench/run.py

@@ -1,0 +1,55 @@
+"""Forms of the account pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms_pages.models import TerritoryPage
+
+from .models import User
+
+
+def territory_choices():
+    return TerritoryPage.objects.live().public().order_by("title")
+
+
+class ProfileFieldsMixin(forms.Form):
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=60,
+        help_text=_("The name other people see next to what you post (not your e-mail)."),
+    )
+    home_territory = forms.ModelChoiceField(
+        label=_("Home territory"),
+        queryset=TerritoryPage.objects.none(),
+        required=False,
+        empty_label=_("— none —"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["home_territory"].queryset = territory_choices()
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if "@" in name:
+            raise forms.ValidationError(_("A display name cannot contain an e-mail address."))
+        if not name:
+            raise forms.ValidationError(_("Enter a display name."))
+        return name
+
+
+class SignupForm(ProfileFieldsMixin):
+    """Extra fields that allauth's sign-up form asks for."""
+
+    field_order = ["email", "display_name", "home_territory", "password1", "password2"]
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.home_territory = self.cleaned_data["home_territory"]
+        user.save(update_fields=["display_name", "home_territory"])
+
+
+class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "home_territory"]

@@ -1,0 +1,35 @@
+"""Citizens' accounts: the login is the e-mail address, the public face a display name."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """An account of the platform; only ``display_name`` is ever shown to others."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=60,
+        blank=True,
+        help_text=_("The name other people see next to what you post."),
+    )
+    home_territory = models.ForeignKey(
+        "cms_pages.TerritoryPage",
+        verbose_name=_("home territory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+    def __str__(self):
+        return self.public_name
+
+    @property
+    def public_name(self):
+        """The name shown on the public site: never the e-mail address."""
+        return self.display_name or _("Anonymous citizen")

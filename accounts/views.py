@@ -1,0 +1,24 @@
+"""The citizen's own profile page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .forms import ProfileForm
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """Show and edit the signed-in citizen's display name and home territory."""
+    if not request.user.has_perm("accounts.change_profile", request.user):
+        raise PermissionDenied
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})

@@ -1,0 +1,189 @@
+"""Geography shared by the page types: points, boundaries and the admin map panel."""
+
+import json
+import math
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtailgeowidget.panels import LeafletPanel
+from wagtailgeowidget.widgets import LeafletField
+
+# wagtailgeowidget stores a point as EWKT in a single text field.
+POINT_RE = re.compile(
+    r"^\s*(?:SRID=4326;)?\s*POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_point(value):
+    """Return ``(latitude, longitude)`` from ``SRID=4326;POINT(lng lat)``, or None if empty."""
+    if not value:
+        return None
+    match = POINT_RE.match(value)
+    if not match:
+        raise ValidationError(_("Invalid point: expected a position chosen on the map."))
+    lng, lat = float(match.group(1)), float(match.group(2))
+    if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        raise ValidationError(_("Invalid point: latitude or longitude out of range."))
+    return lat, lng
+
+
+def format_point(latitude, longitude):
+    """Return the EWKT text that wagtailgeowidget expects for a point."""
+    return f"SRID=4326;POINT({longitude} {latitude})"
+
+
+class LocatedMixin(models.Model):
+    """A point chosen on the admin map, mirrored in indexed float fields for queries."""
+
+    location = models.CharField(
+        _("position on the map"), max_length=100, blank=True, validators=[parse_point]
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False, db_index=True)
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, editable=False, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        point = parse_point(self.location)
+        self.latitude, self.longitude = point if point else (None, None)
+        super().save(*args, **kwargs)
+
+
+def _check_position(position, where):
+    if not isinstance(position, list | tuple) or len(position) < 2:
+        raise ValidationError(
+            _("Invalid boundary: %(where)s is not a [longitude, latitude] position."),
+            params={"where": where},
+        )
+    lng, lat = position[0], position[1]
+    if not all(isinstance(c, int | float) and math.isfinite(c) for c in (lng, lat)):
+        raise ValidationError(
+            _("Invalid boundary: %(where)s has a coordinate that is not a number."),
+            params={"where": where},
+        )
+    if not (-180 <= lng <= 180 and -90 <= lat <= 90):
+        raise ValidationError(
+            _(
+                "Invalid boundary: %(where)s is outside WGS84 longitude/latitude ranges "
+                "(the file must use EPSG:4326 coordinates)."
+            ),
+            params={"where": where},
+        )
+
+
+def _check_polygon(rings, where):
+    if not isinstance(rings, list) or not rings:
+        raise ValidationError(
+            _("Invalid boundary: %(where)s has no ring."), params={"where": where}
+        )
+    for r, ring in enumerate(rings, start=1):
+        ring_where = f"{where}, anneau {r}"
+        if not isinstance(ring, list) or len(ring) < 4:
+            raise ValidationError(
+                _("Invalid boundary: %(where)s needs at least four positions."),
+                params={"where": ring_where},
+            )
+        for position in ring:
+            _check_position(position, ring_where)
+        if list(ring[0][:2]) != list(ring[-1][:2]):
+            raise ValidationError(
+                _("Invalid boundary: %(where)s is not closed."), params={"where": ring_where}
+            )
+
+
+def normalise_boundary(data):
+    """Return the Polygon/MultiPolygon geometry inside ``data`` (geometry, Feature or
+    FeatureCollection with one feature), or raise a ValidationError in French."""
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        features = data.get("features") or []
+        if len(features) != 1:
+            raise ValidationError(
+                _("Invalid boundary: the collection must hold exactly one feature.")
+            )
+        data = features[0]
+    if isinstance(data, dict) and data.get("type") == "Feature":
+        data = data.get("geometry")
+    if not isinstance(data, dict) or data.get("type") not in ("Polygon", "MultiPolygon"):
+        raise ValidationError(
+            _("Invalid boundary: the geometry must be a Polygon or a MultiPolygon.")
+        )
+    coordinates = data.get("coordinates")
+    if data["type"] == "Polygon":
+        _check_polygon(coordinates, "polygone 1")
+    else:
+        if not isinstance(coordinates, list) or not coordinates:
+            raise ValidationError(_("Invalid boundary: the MultiPolygon has no polygon."))
+        for p, polygon in enumerate(coordinates, start=1):
+            _check_polygon(polygon, f"polygone {p}")
+    return {"type": data["type"], "coordinates": coordinates}
+
+
+def validate_boundary(value):
+    """Model validator: a WGS84 Polygon or MultiPolygon no larger than BOUNDARY_MAX_BYTES."""
+    if value in (None, ""):
+        return
+    size = len(json.dumps(value, separators=(",", ":")))
+    if size > settings.BOUNDARY_MAX_BYTES:
+        raise ValidationError(
+            _("Invalid boundary: %(size)s bytes, the limit is %(limit)s bytes."),
+            params={"size": size, "limit": settings.BOUNDARY_MAX_BYTES},
+        )
+    normalise_boundary(value)
+
+
+def boundary_bbox(geometry):
+    """Return ``[west, south, east, north]`` of a Polygon or MultiPolygon."""
+    polygons = (
+        [geometry["coordinates"]]
+        if geometry["type"] == "Polygon"
+        else geometry["coordinates"]
+    )
+    lngs = [p[0] for polygon in polygons for ring in polygon for p in ring]
+    lats = [p[1] for polygon in polygons for ring in polygon for p in ring]
+    return [min(lngs), min(lats), max(lngs), max(lats)]
+
+
+class LocalLeafletField(LeafletField):
+    """wagtailgeowidget's Leaflet widget, with Leaflet served from our own static files
+    instead of a public CDN."""
+
+    @cached_property
+    def media(self):
+        return forms.Media(
+            css={
+                "all": (
+                    "wagtailgeowidget/css/leaflet-field.css",
+                    "vendor/leaflet/leaflet.css",
+                )
+            },
+            js=(
+                "wagtailgeowidget/js/leaflet-field.js",
+                "wagtailgeowidget/js/leaflet-field-controller.js",
+                "vendor/leaflet/leaflet.js",
+            ),
+        )
+
+
+class LocalLeafletPanel(LeafletPanel):
+    """A LeafletPanel whose widget loads Leaflet locally."""
+
+    def widget_overrides(self):
+        return {
+            self.field_name: LocalLeafletField(
+                address_field=self.address_field,
+                zoom_field=self.zoom_field,
+                hide_latlng=self.hide_latlng,
+                zoom=self.zoom,
+                srid=4326,
+                id_prefix="id_",
+            )
+        }

@@ -1,0 +1,47 @@
+"""The home page: the programme at a glance."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms_pages.blocks import BodyBlock, PhaseBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """Root of the public site: phases, the five territories on a map, the latest enjeux."""
+
+    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
+    phases = StreamField([("phase", PhaseBlock())], blank=True, verbose_name=_("phases"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms_pages.TerritoryIndexPage",
+        "cms_pages.EnjeuIndexPage",
+        "cms_pages.EventIndexPage",
+        "cms_pages.StandardPage",
+    ]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("phases"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("phases"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .enjeux import EnjeuPage
+        from .territories import TerritoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["territories"] = TerritoryPage.objects.live().public().order_by("title")
+        context["latest_enjeux"] = (
+            EnjeuPage.objects.live().public().order_by("-first_published_at", "title")[:6]
+        )
+        return context

@@ -1,0 +1,38 @@
+"""An e-mail backend that stores messages and hands them to a task after commit."""
+
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+
+from .models import OutgoingEmail
+
+
+class OutboxBackend(BaseEmailBackend):
+    """Write each message to the outbox; a task delivers it once the transaction commits,
+    so a slow or dead mail server never holds up nor breaks the request that sent it."""
+
+    def send_messages(self, email_messages):
+        from .tasks import deliver_email
+
+        stored = []
+        for message in email_messages:
+            html = next(
+                (content for content, mimetype in getattr(message, "alternatives", [])
+                 if mimetype == "text/html"),
+                "",
+            )
+            stored.append(
+                OutgoingEmail.objects.create(
+                    subject=str(message.subject),
+                    body=str(message.body),
+                    html_body=html,
+                    from_email=message.from_email,
+                    to=list(message.to),
+                    cc=list(message.cc),
+                    bcc=list(message.bcc),
+                    reply_to=list(message.reply_to),
+                    headers=dict(message.extra_headers),
+                )
+            )
+        for email in stored:
+            transaction.on_commit(lambda pk=email.pk: deliver_email.enqueue(pk))
+        return len(stored)

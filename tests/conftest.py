@@ -1,0 +1,51 @@
+"""Shared fixtures; tests marked ``postgres`` are deselected unless the database is PostgreSQL."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tests import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgres")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_outbox(settings):
+    """pytest-django swaps in the locmem backend; keep the project's outbox in front of it."""
+    settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_content(db):
+    """The demo page tree that ``make run`` serves."""
+    call_command("load_demo_content", verbosity=0)
+    from cms_pages.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def user(db):
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def home_page(db):
+    return factories.site_with_home_page()

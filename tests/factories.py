@@ -1,0 +1,109 @@
+"""factory_boy factories for accounts and pages."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from accounts.models import User
+from cms_pages import models as pages
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"citoyen{n}")
+    email = factory.Sequence(lambda n: f"citoyen{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Citoyen {n}")
+    password = factory.PostGenerationMethodCall("set_password", "motdepasse-solide-42")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.HomePage
+
+    title = "Aux actes citoyens"
+    slug = "accueil"
+
+
+class TerritoryIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.TerritoryIndexPage
+
+    title = "Territoires"
+    slug = "territoires"
+
+
+class TerritoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.TerritoryPage
+
+    title = factory.Sequence(lambda n: f"Territoire {n}")
+    slug = factory.Sequence(lambda n: f"territoire-{n}")
+    kind = pages.TerritoryPage.Kind.CC
+    siren = factory.Sequence(lambda n: f"{200000000 + n:09d}")
+    location = "SRID=4326;POINT(6.8638 47.6397)"
+
+
+class EnjeuIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.EnjeuIndexPage
+
+    title = "Enjeux"
+    slug = "enjeux"
+
+
+class EnjeuPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.EnjeuPage
+
+    title = factory.Sequence(lambda n: f"Enjeu {n}")
+    slug = factory.Sequence(lambda n: f"enjeu-{n}")
+    short_description = "Un enjeu du territoire."
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.EventIndexPage
+
+    title = "Événements"
+    slug = "evenements"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.EventPage
+
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    slug = factory.Sequence(lambda n: f"evenement-{n}")
+    kind = pages.EventPage.Kind.CAPITALISATION
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = pages.StandardPage
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+
+
+def site_with_home_page():
+    """A site whose root is a fresh HomePage (Wagtail's welcome page removed)."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": "AAC"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home

@@ -1,0 +1,32 @@
+"""Values every page template needs: navigation, footer links, map settings."""
+
+from django.conf import settings
+from wagtail.models import Site
+
+
+def site_chrome(request):
+    """Header navigation and footer links of the current site, read lazily."""
+
+    def navigation():
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        return list(site.root_page.get_children().live().public().in_menu().specific())
+
+    def footer_links():
+        from cms_pages.models import StandardPage
+
+        return list(
+            StandardPage.objects.live().public().filter(show_in_footer=True).order_by("path")
+        )
+
+    return {
+        "site_navigation": navigation,
+        "site_footer_links": footer_links,
+        "map_settings": {
+            "tilesUrl": settings.MAP_TILES_URL,
+            "tilesAttribution": settings.MAP_TILES_ATTRIBUTION,
+            "center": settings.MAP_DEFAULT_CENTER,
+            "zoom": settings.MAP_DEFAULT_ZOOM,
+        },
+    }

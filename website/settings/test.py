@@ -1,0 +1,22 @@
+"""Test settings: fast hashing, plain static storage, inline tasks, no tile server."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL, env
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="aac-test")
+MAP_TILES_URL = ""
+GEO_WIDGET_LEAFLET_TILE_LAYER = ""
+WAGTAILADMIN_BASE_URL = "http://testserver"
