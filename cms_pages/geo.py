@@ -44,7 +44,9 @@ class LocatedMixin(models.Model):
     location = models.CharField(
         _("position on the map"), max_length=100, blank=True, validators=[parse_point]
     )
-    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False, db_index=True)
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, editable=False, db_index=True
+    )
     longitude = models.FloatField(
         _("longitude"), null=True, blank=True, editable=False, db_index=True
     )
@@ -143,9 +145,7 @@ def validate_boundary(value):
 def boundary_bbox(geometry):
     """Return ``[west, south, east, north]`` of a Polygon or MultiPolygon."""
     polygons = (
-        [geometry["coordinates"]]
-        if geometry["type"] == "Polygon"
-        else geometry["coordinates"]
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     )
     lngs = [p[0] for polygon in polygons for ring in polygon for p in ring]
     lats = [p[1] for polygon in polygons for ring in polygon for p in ring]

@@ -16,8 +16,11 @@ class OutboxBackend(BaseEmailBackend):
         stored = []
         for message in email_messages:
             html = next(
-                (content for content, mimetype in getattr(message, "alternatives", [])
-                 if mimetype == "text/html"),
+                (
+                    content
+                    for content, mimetype in getattr(message, "alternatives", [])
+                    if mimetype == "text/html"
+                ),
                 "",
             )
             stored.append(

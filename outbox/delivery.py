@@ -34,7 +34,9 @@ def deliver(email_id):
     with transaction.atomic():
         email = (
             OutgoingEmail.objects.select_for_update()
-            .filter(pk=email_id, status__in=[OutgoingEmail.Status.PENDING, OutgoingEmail.Status.FAILED])
+            .filter(
+                pk=email_id, status__in=[OutgoingEmail.Status.PENDING, OutgoingEmail.Status.FAILED]
+            )
             .first()
         )
         if email is None:

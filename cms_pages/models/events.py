@@ -35,12 +35,7 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
-            .prefetch_related("territories")
-        )
+        events = EventPage.objects.child_of(self).live().public().prefetch_related("territories")
         now = timezone.now()
         context["upcoming_events"] = events.filter(start__gte=now).order_by("start")
         context["past_events"] = events.filter(start__lt=now).order_by("-start")

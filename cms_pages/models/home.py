@@ -28,7 +28,12 @@ class HomePage(BasePage):
     ]
     max_count = 1
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("phases"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("phases"),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("phases"), APIField("body")]
 

@@ -34,8 +34,8 @@ class TerritoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["territories"] = TerritoryPage.objects.child_of(self).live().public().order_by(
-            "title"
+        context["territories"] = (
+            TerritoryPage.objects.child_of(self).live().public().order_by("title")
         )
         return context
 

@@ -20,3 +20,6 @@ else:
 MAP_TILES_URL = ""
 GEO_WIDGET_LEAFLET_TILE_LAYER = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files come straight from the finders: nothing to collect before a test run.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,36 @@
+"""Slugs used by the project's own URLs are refused as page slugs."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests.factories import EnjeuIndexPageFactory, EnjeuPageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("slug", ["nouvelle", "modifier", "discussions", "comptes", "api"])
+def test_reserved_slug_is_refused(home_page, slug):
+    page = StandardPageFactory.build(title="Une page", slug=slug)
+    with pytest.raises(ValidationError) as error:
+        home_page.add_child(instance=page)
+    assert "slug" in error.value.message_dict
+
+
+def test_reserved_slug_refused_deeper_in_the_tree(home_page):
+    index = EnjeuIndexPageFactory(parent=home_page)
+    with pytest.raises(ValidationError):
+        EnjeuPageFactory(parent=index, slug="discussions")
+
+
+def test_ordinary_slug_is_accepted(home_page):
+    page = StandardPageFactory(parent=home_page, slug="le-projet")
+    assert page.pk
+
+
+def test_admin_form_shows_the_reserved_slug_error(admin_client, home_page):
+    response = admin_client.post(
+        f"/admin/pages/add/cms_pages/standardpage/{home_page.pk}/",
+        {"title": "Nouvelle page", "slug": "modifier", "body-count": "0", "action-publish": "1"},
+    )
+    assert response.status_code == 200
+    assert "réservé" in response.content.decode() or "reserved" in response.content.decode()
