@@ -23,3 +23,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the finders: nothing to collect before a test run.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
