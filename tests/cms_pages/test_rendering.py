@@ -1,0 +1,77 @@
+"""Every page type renders with the demo content, in French and in English."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "home": "/",
+    "territory index": "/territoires/",
+    "territory": "/territoires/grand-belfort/",
+    "enjeu index": "/enjeux/",
+    "enjeu": "/enjeux/mobilite/",
+    "event index": "/evenements/",
+    "standard": "/le-projet/",
+}
+
+FIVE_TERRITORY_SLUGS = [
+    "grand-belfort",
+    "pays-de-montbeliard-agglomeration",
+    "pays-d-hericourt",
+    "sud-territoire",
+    "vosges-du-sud",
+]
+
+
+def event_url(home):
+    from cms_pages.models import EventPage
+
+    return EventPage.objects.live().first().get_url()
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_renders_in_french(client, demo_content, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+
+
+def test_event_page_renders(client, demo_content):
+    assert client.get(event_url(demo_content)).status_code == 200
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_renders_in_english_after_the_switch(client, demo_content, path):
+    client.post(reverse("set_language"), {"language": "en", "next": path})
+    response = client.get(path)
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.content.decode()
+
+
+def test_language_switch_keeps_the_url(client, demo_content):
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "/territoires/grand-belfort/"}
+    )
+    assert response["Location"] == "/territoires/grand-belfort/"
+
+
+@pytest.mark.parametrize("slug", FIVE_TERRITORY_SLUGS)
+def test_each_territory_has_its_public_url(client, demo_content, slug):
+    assert client.get(f"/territoires/{slug}/").status_code == 200
+
+
+def test_english_interface_strings_are_translated_back_to_french(client, demo_content):
+    """The French catalogue is compiled: an interface string reads in French by default."""
+    html = client.get("/").content.decode()
+    assert "Aller au contenu" in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Skip to content" in client.get("/").content.decode()
+
+
+def test_draft_page_is_not_served(client, demo_content):
+    from cms_pages.models import EnjeuPage
+
+    enjeu = EnjeuPage.objects.get(slug="mobilite")
+    enjeu.unpublish()
+    assert client.get("/enjeux/mobilite/").status_code == 404
