@@ -88,7 +88,7 @@ def _check_polygon(rings, where):
             _("Invalid boundary: %(where)s has no ring."), params={"where": where}
         )
     for r, ring in enumerate(rings, start=1):
-        ring_where = f"{where}, anneau {r}"
+        ring_where = _("%(polygon)s, ring %(ring)s") % {"polygon": where, "ring": r}
         if not isinstance(ring, list) or len(ring) < 4:
             raise ValidationError(
                 _("Invalid boundary: %(where)s needs at least four positions."),
@@ -120,12 +120,12 @@ def normalise_boundary(data):
         )
     coordinates = data.get("coordinates")
     if data["type"] == "Polygon":
-        _check_polygon(coordinates, "polygone 1")
+        _check_polygon(coordinates, _("polygon %(number)s") % {"number": 1})
     else:
         if not isinstance(coordinates, list) or not coordinates:
             raise ValidationError(_("Invalid boundary: the MultiPolygon has no polygon."))
         for p, polygon in enumerate(coordinates, start=1):
-            _check_polygon(polygon, f"polygone {p}")
+            _check_polygon(polygon, _("polygon %(number)s") % {"number": p})
     return {"type": data["type"], "coordinates": coordinates}
 
 
