@@ -100,7 +100,9 @@ class PhaseBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=80)
     period = blocks.CharBlock(label=_("Period"), max_length=40)
     summary = blocks.TextBlock(label=_("Summary"), max_length=500)
-    deliverable = blocks.CharBlock(label=_("Deliverable"), max_length=160, required=False)
+    deliverables = blocks.ListBlock(
+        blocks.CharBlock(max_length=160), label=_("Deliverables"), required=False, min_num=0
+    )
 
     class Meta:
         icon = "date"
@@ -110,5 +112,5 @@ class PhaseBlock(blocks.StructBlock):
             "name": "Labourage",
             "period": "2021",
             "summary": "Collecte des révoltes et des rêves sur les cinq territoires.",
-            "deliverable": "Une cartographie révolutionnaire",
+            "deliverables": ["Une cartographie révolutionnaire"],
         }

@@ -38,10 +38,10 @@ PHASES = [
             "vers un maximum de personnes les plus diverses possible et en s'appuyant sur les "
             "acteurs en place, lors d'événements de concertation et en ligne."
         ),
-        "deliverable": (
+        "deliverables": [
             "Une cartographie « révolutionnaire » dynamique des révoltes et des rêves de chaque "
             "territoire"
-        ),
+        ],
     },
     {
         "name": "Événements",
@@ -51,7 +51,7 @@ PHASES = [
             "les thématiques : les révoltes et les rêves deviennent des enjeux. Un grand "
             "événement fait ensuite émerger des solutions sous forme d'initiatives nouvelles."
         ),
-        "deliverable": "Un « planisphère des solutions » en ligne",
+        "deliverables": ["Un « planisphère des solutions » en ligne"],
     },
     {
         "name": "Accompagnement",
@@ -62,10 +62,11 @@ PHASES = [
             "Générateur BFC, reprise d'activités par des acteurs économiques existants, Bourse "
             "aux initiatives dédiée à l'ESS."
         ),
-        "deliverable": (
-            "Une cartographie des accompagnements possibles, une plateforme collaborative "
-            "dédiée aux initiatives citoyennes et une « Bourse aux initiatives »"
-        ),
+        "deliverables": [
+            "Une cartographie des accompagnements possibles",
+            "Une plateforme collaborative dédiée aux initiatives citoyennes",
+            "Une « Bourse aux initiatives »",
+        ],
     },
 ]
 

@@ -75,3 +75,13 @@ def test_draft_page_is_not_served(client, demo_content):
     enjeu = EnjeuPage.objects.get(slug="mobilite")
     enjeu.unpublish()
     assert client.get("/enjeux/mobilite/").status_code == 404
+
+
+def test_an_english_browser_still_gets_french_until_the_switch(client, demo_content):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="fr"' in html
+
+
+def test_an_unknown_language_cookie_falls_back_to_french(client, demo_content):
+    client.cookies["django_language"] = "de"
+    assert '<html lang="fr"' in client.get("/").content.decode()
