@@ -63,7 +63,10 @@ class LocatedMixin(models.Model):
 def _check_position(position, where):
     if not isinstance(position, list | tuple) or len(position) < 2:
         raise ValidationError(
-            _("Invalid boundary: %(where)s is not a [longitude, latitude] position."),
+            _(
+                "Invalid boundary: %(where)s holds a value that is not a "
+                "[longitude, latitude] position."
+            ),
             params={"where": where},
         )
     lng, lat = position[0], position[1]

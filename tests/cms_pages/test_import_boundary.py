@@ -14,19 +14,18 @@ from cms_pages.geo import validate_boundary
 from cms_pages.models import TerritoryPage
 from tests import factories
 
-# Stable fragments of the messages. Messages are English msgids until the French catalogue is
-# compiled; then only these constants change. Fragments written in French in the source (such
-# as "polygone 1, anneau 1" in cms_pages.geo) are stable in both languages.
+# Stable fragments of the French messages (the site's default language, from the compiled
+# catalogue): the command speaks French to the people who run it.
 UNKNOWN_TERRITORY = "grand-beffort"
-UNREADABLE = "Cannot read"
-INVALID_JSON = "is not a valid GeoJSON file"
-NO_MATCHING_FEATURE = "No feature of"
-SEVERAL_MATCHING_FEATURES = "carry the SIREN code"
-WRONG_TYPE = "Polygon or a MultiPolygon"
+UNREADABLE = "Impossible de lire"
+INVALID_JSON = "n'est pas un fichier GeoJSON valide"
+NO_MATCHING_FEATURE = "Aucune entité de"
+SEVERAL_MATCHING_FEATURES = "portent le code SIREN"
+WRONG_TYPE = "Polygon ou un MultiPolygon"
 OUT_OF_RANGE = "WGS84"
-UNCLOSED = "is not closed"
-OVERSIZED = "the limit is"
-UNPUBLISHED_CHANGES = "unpublished changes"
+UNCLOSED = "n'est pas fermé"
+OVERSIZED = "la limite est de"
+UNPUBLISHED_CHANGES = "modifications non publiées"
 WHERE_FIRST_RING = "polygone 1, anneau 1"
 
 DATA = Path(__file__).with_name("data")
