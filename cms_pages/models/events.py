@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -35,7 +36,15 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public().prefetch_related("territories")
+        from .territories import TerritoryPage
+
+        visible_territories = TerritoryPage.objects.live().public().order_by("title")
+        events = (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related(Prefetch("territories", queryset=visible_territories))
+        )
         now = timezone.now()
         context["upcoming_events"] = events.filter(start__gte=now).order_by("start")
         context["past_events"] = events.filter(start__lt=now).order_by("-start")
@@ -101,6 +110,12 @@ class EventPage(LocatedMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def public_territories(self):
+        """The event's territories that visitors may see (live, not restricted)."""
+        from .territories import TerritoryPage
+
+        return TerritoryPage.objects.live().public().filter(events=self).order_by("title")
 
     def clean(self):
         super().clean()

@@ -85,3 +85,18 @@ def test_an_english_browser_still_gets_french_until_the_switch(client, demo_cont
 def test_an_unknown_language_cookie_falls_back_to_french(client, demo_content):
     client.cookies["django_language"] = "de"
     assert '<html lang="fr"' in client.get("/").content.decode()
+
+
+def test_an_unpublished_territory_is_not_listed_with_events(client, demo_content):
+    from cms_pages.models import EventPage, TerritoryPage
+
+    territory = TerritoryPage.objects.get(slug="sud-territoire")
+    territory.unpublish()
+    big_event = EventPage.objects.get(kind=EventPage.Kind.GRAND_EVENEMENT)
+    page_html = client.get(big_event.get_url()).content.decode()
+    assert 'href="/territoires/sud-territoire/"' not in page_html
+    assert 'href="/territoires/grand-belfort/"' in page_html
+    index = client.get("/evenements/")
+    listed = {t.slug for e in index.context["past_events"] for t in e.territories.all()}
+    assert "sud-territoire" not in listed
+    assert "grand-belfort" in listed
