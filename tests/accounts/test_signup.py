@@ -158,3 +158,9 @@ def test_login_rate_limit_is_per_account_not_per_network(client):
         {"login": other.email, "password": "motdepasse-solide-42"},
     )
     assert response.status_code == 302
+
+
+def test_accounts_root_leads_visitors_to_the_login_page(client):
+    response = client.get("/comptes/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+    assert response.status_code == 200
