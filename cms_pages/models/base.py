@@ -2,8 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class BasePage(Page):
@@ -23,3 +27,19 @@ class BasePage(Page):
                     % {"slug": self.slug}
                 }
             )
+
+
+class IndexPage(BasePage):
+    """The single page under home that lists one kind of page (territories, enjeux, events)."""
+
+    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
+
+    parent_page_types = ["cms_pages.HomePage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True

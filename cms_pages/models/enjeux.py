@@ -13,21 +13,13 @@ from wagtail.search import index
 
 from cms_pages.blocks import BodyBlock
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class EnjeuIndexPage(BasePage):
+class EnjeuIndexPage(IndexPage):
     """Lists every enjeu."""
 
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
-
-    parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["cms_pages.EnjeuPage"]
-    max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("enjeu index")

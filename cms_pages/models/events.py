@@ -15,21 +15,13 @@ from wagtail.search import index
 from cms_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms_pages.geo import LocalLeafletPanel, LocatedMixin
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(IndexPage):
     """Lists upcoming then past events."""
 
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
-
-    parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["cms_pages.EventPage"]
-    max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("event index")

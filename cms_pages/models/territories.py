@@ -13,21 +13,13 @@ from wagtail.search import index
 from cms_pages.blocks import BodyBlock
 from cms_pages.geo import LocalLeafletPanel, LocatedMixin, validate_boundary
 
-from .base import BasePage
+from .base import BasePage, IndexPage
 
 
-class TerritoryIndexPage(BasePage):
+class TerritoryIndexPage(IndexPage):
     """Lists the territories, with their map."""
 
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
-
-    parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["cms_pages.TerritoryPage"]
-    max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("territory index")
