@@ -107,3 +107,15 @@ def site_with_home_page():
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """A published online révolte by a citizen, without a point (pass territory=...)."""
+
+    class Meta:
+        model = "consultation.Contribution"
+
+    kind = "revolte"
+    text = factory.Sequence(lambda n: f"Contribution numéro {n} sur le territoire.")
+    author = factory.SubFactory(UserFactory)
+    status = "published"

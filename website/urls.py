@@ -17,6 +17,7 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
+    path("", include("consultation.urls")),
     path("api/territoires.geojson", cms_views.territories_geojson, name="territories-geojson"),
 ]
 

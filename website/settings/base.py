@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "accounts",
     "outbox",
     "cms_pages",
+    "consultation",
+    "moderation",
     "theme",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_filters",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +244,13 @@ RESERVED_SLUGS = [
     "inscription",
     "carte",
 ]
+
+# Révoltes and rêves: pre-moderation unless switched to post-moderation.
+CONTRIBUTIONS_PREMODERATION = env.bool("CONTRIBUTIONS_PREMODERATION", default=True)
+# Per account: at most this many contributions in the window (seconds).
+CONTRIBUTIONS_RATE_LIMIT = (10, 3600)
+# Below this zoom level the contributions GeoJSON returns grid clusters computed in SQL.
+CONTRIBUTIONS_CLUSTER_BELOW_ZOOM = 13
 
 # Maps: tiles are the one third-party request; without a URL the maps draw on a plain background.
 MAP_TILES_URL = env("MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

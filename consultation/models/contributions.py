@@ -1,0 +1,208 @@
+"""A révolte or a rêve, posted online or captured by a facilitator at an event."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+# About 100 m: three decimals of a degree are 111 m of latitude and 75 m of longitude here.
+PUBLIC_POINT_DECIMALS = 3
+
+
+class ContributionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Contribution.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published ones for everyone; authors also see their own, moderators see all."""
+        from consultation.rules import can_moderate
+
+        if user.is_authenticated and can_moderate(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(models.Q(status=Contribution.Status.PUBLISHED) | models.Q(author=user))
+        return self.published()
+
+
+class Contribution(ClusterableModel):
+    """One révolte or rêve about a territory."""
+
+    class Kind(models.TextChoices):
+        REVOLTE = "revolte", _("Révolte")
+        REVE = "reve", _("Rêve")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending moderation")
+        PUBLISHED = "published", _("Published")
+        HIDDEN = "hidden", _("Hidden")
+        REJECTED = "rejected", _("Rejected")
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("Online")
+        EVENT = "event", _("At an event")
+
+    class AgeRange(models.TextChoices):
+        UNDER_18 = "under_18", _("Under 18")
+        FROM_18_TO_25 = "18_25", _("18 to 25")
+        FROM_26_TO_40 = "26_40", _("26 to 40")
+        FROM_41_TO_60 = "41_60", _("41 to 60")
+        FROM_61_TO_75 = "61_75", _("61 to 75")
+        OVER_75 = "over_75", _("Over 75")
+
+    class Public(models.TextChoices):
+        RESIDENT = "resident", _("Resident")
+        YOUNG = "young", _("Young person")
+        SENIOR = "senior", _("Senior")
+        JOB_SEEKER = "job_seeker", _("Job seeker")
+        WORKER = "worker", _("Worker")
+        DISABILITY = "disability", _("Person with a disability")
+        ASSOCIATION = "association", _("Association member")
+        ELECTED = "elected", _("Elected representative")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    text = models.TextField(_("text"), max_length=2000)
+    territory = models.ForeignKey(
+        "cms_pages.TerritoryPage",
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    commune = models.ForeignKey(
+        "cms_pages.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
+    )
+    # The exact point, for moderators; public outputs round it (public_point()).
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    tags = TaggableManager(through="consultation.ContributionTag", blank=True, verbose_name=_("tags"))
+    enjeux = models.ManyToManyField(
+        "cms_pages.EnjeuPage",
+        verbose_name=_("enjeux"),
+        blank=True,
+        related_name="contributions",
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.ONLINE
+    )
+    event = models.ForeignKey(
+        "cms_pages.EventPage",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="captured_contributions",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
+    )
+    # Who spoke, for contributions captured on paper (no account; all optional).
+    participant_first_name = models.CharField(_("first name"), max_length=60, blank=True)
+    participant_age_range = models.CharField(
+        _("age range"), max_length=10, choices=AgeRange.choices, blank=True
+    )
+    participant_public = models.CharField(
+        _("kind of public"), max_length=20, choices=Public.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    moderation_reason = models.TextField(
+        _("moderation reason"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Shown to the author when the contribution is hidden or rejected."),
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    support_count = models.PositiveIntegerField(_("“moi aussi” count"), default=0)
+    # Fingerprint of an imported row: importing the same file twice adds nothing.
+    import_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "territory"], name="contribution_status_territory"),
+            models.Index(fields=["status", "latitude", "longitude"], name="contribution_status_point"),
+            models.Index(fields=["status", "-created_at"], name="contribution_status_created"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(latitude__isnull=True, longitude__isnull=True)
+                    | models.Q(latitude__isnull=False, longitude__isnull=False)
+                ),
+                name="contribution_point_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.text[:60]
+
+    def get_absolute_url(self):
+        return reverse("consultation:detail", args=[self.pk])
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def public_point(self):
+        """``(latitude, longitude)`` rounded to about 100 m, or None."""
+        if not self.has_point:
+            return None
+        return (
+            round(self.latitude, PUBLIC_POINT_DECIMALS),
+            round(self.longitude, PUBLIC_POINT_DECIMALS),
+        )
+
+
+class ContributionTag(TaggedItemBase):
+    content_object = ParentalKey(
+        Contribution, related_name="tagged_items", on_delete=models.CASCADE
+    )
