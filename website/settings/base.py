@@ -241,6 +241,9 @@ RESERVED_SLUGS = [
     "recherche",
     "suggestions",
     "contributions",
+    "mes-contributions",
+    "moi-aussi",
+    "signaler",
     "inscription",
     "carte",
 ]

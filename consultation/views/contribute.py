@@ -1,0 +1,187 @@
+"""What signed-in citizens do with révoltes and rêves: post one, say “moi aussi”, report one,
+and follow their own."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cms_pages.models import TerritoryPage
+from moderation.models import Report
+
+from .. import ratelimit
+from ..areas import CENTRE_BOX_DEGREES
+from ..forms import ContributionForm, ReportForm
+from ..models import Contribution, Support
+
+MY_CONTRIBUTIONS_PER_PAGE = 20
+
+
+def _initial_territory(request):
+    """The territory named in ``?territoire=slug`` (from a territory page), else the
+    citizen's home territory."""
+    slug = request.GET.get("territoire", "")[:100]
+    if slug:
+        territory = TerritoryPage.objects.live().public().filter(slug=slug).only("pk").first()
+        if territory:
+            return territory.pk
+    return request.user.home_territory_id
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_contribution(request):
+    """The online form; a valid one is stored pending moderation (or published when
+    post-moderation is on) and leads to the contribution's page."""
+    if not request.user.has_perm("consultation.post_contribution"):
+        raise PermissionDenied
+    status = 200
+    if request.method == "POST":
+        form = ContributionForm(request.POST)
+        if form.is_valid():
+            if ratelimit.take(request.user):
+                with transaction.atomic():
+                    contribution = form.save(author=request.user)
+                if contribution.status == Contribution.Status.PENDING:
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you! Your contribution has been received. It will be "
+                            "published once a moderator has read it; you will get an e-mail."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Thank you! Your contribution is published."))
+                return redirect(contribution)
+            form.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "You have posted many contributions in a short time. Please wait a "
+                        "while before posting again; your text is kept below."
+                    ),
+                    code="rate_limited",
+                ),
+            )
+            status = 429
+        else:
+            status = 400
+    else:
+        form = ContributionForm(initial={"territory": _initial_territory(request)})
+    return render(
+        request,
+        "consultation/contribution_form.html",
+        {
+            "form": form,
+            "limit_reached": ratelimit.exhausted(request.user),
+            "point_config": {
+                "territories": form.territory_slugs(),
+                "source": reverse("territories-geojson"),
+                "centreBox": CENTRE_BOX_DEGREES,
+            },
+        },
+        status=status,
+    )
+
+
+def add_support(contribution, user):
+    """Record ``user``'s “moi aussi” once; return True if it is new.
+
+    The unique constraint settles parallel clicks: the losing insert fails inside its own
+    savepoint and changes nothing, and only a successful insert raises the counter.
+    """
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Support.objects.create(contribution=contribution, user=user)
+        except IntegrityError:
+            return False
+        Contribution.objects.filter(pk=contribution.pk).update(support_count=F("support_count") + 1)
+    return True
+
+
+def _visible_contribution(request, pk):
+    """The contribution if this user may see it (404 otherwise, so nothing leaks)."""
+    return get_object_or_404(Contribution.objects.visible_to(request.user), pk=pk)
+
+
+@login_required
+@require_POST
+def support(request, pk):
+    """“Moi aussi” on a published contribution; a second click changes nothing."""
+    contribution = _visible_contribution(request, pk)
+    if not request.user.has_perm("consultation.support_contribution", contribution):
+        raise PermissionDenied
+    if add_support(contribution, request.user):
+        messages.success(request, _("You said “moi aussi”. Thank you!"))
+    else:
+        messages.info(request, _("You had already said “moi aussi” to this contribution."))
+    return redirect(contribution)
+
+
+def _existing_report(contribution, user):
+    content_type = ContentType.objects.get_for_model(Contribution)
+    return Report.objects.filter(
+        content_type=content_type, object_id=contribution.pk, reporter=user
+    ).exists()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request, pk):
+    """Report a published contribution to the moderators, once per citizen."""
+    contribution = _visible_contribution(request, pk)
+    if not request.user.has_perm("consultation.report_contribution", contribution):
+        raise PermissionDenied
+    already = _("You have already reported this contribution; the moderators will look at it.")
+    if _existing_report(contribution, request.user):
+        messages.info(request, already)
+        return redirect(contribution)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.target = contribution
+        form.instance.reporter = request.user
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:
+            # A parallel request stored the same report first.
+            messages.info(request, already)
+        else:
+            messages.success(
+                request, _("Thank you. The moderators will look at this contribution.")
+            )
+        return redirect(contribution)
+    return render(
+        request,
+        "consultation/report_form.html",
+        {"contribution": contribution, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def my_contributions(request):
+    """Every contribution of the signed-in citizen, whatever its status, newest first."""
+    contributions = (
+        Contribution.objects.filter(author=request.user)
+        # Names only: a territory row carries its boundary, which a list never needs.
+        .annotate(territory_title=F("territory__title"), commune_name=F("commune__name"))
+        .select_related(None)
+        .prefetch_related("tags")
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(contributions, MY_CONTRIBUTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "consultation/my_contributions.html",
+        {"page_obj": page, "contributions": page.object_list},
+    )

@@ -1,0 +1,70 @@
+"""A citizen posts a rêve with a point chosen on the map and finds it pending on its page."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
+
+from cms_pages.models import TerritoryPage
+from consultation.areas import territory_contains
+from consultation.models import Contribution
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+TEXT = "Je rêve d'un marché de producteurs le samedi matin près de la gare."
+
+
+@pytest.fixture
+def citizen(site, page, live_server):
+    """A signed-in citizen: the session cookie of a forced login, handed to the browser."""
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return user
+
+
+def fill_the_form(page):
+    page.goto("/contributions/nouvelle/")
+    page.locator("input[name=kind][value=reve]").check()
+    page.locator("textarea[name=text]").fill(TEXT)
+    page.locator("select[name=territory]").select_option(label="Grand Belfort")
+    page.wait_for_selector("[data-point-map][data-map-state=ready]")
+
+
+def test_citizen_posts_a_reve_with_a_point_and_sees_it_pending(citizen, page):
+    fill_the_form(page)
+    page.locator("#contribution-map").click()
+    page.locator("form[data-contribution-form] button[type=submit]").click()
+
+    page.wait_for_url(re.compile(r"/contributions/\d+/$"))
+    contribution = Contribution.objects.get(author=citizen)
+    assert page.url.endswith(contribution.get_absolute_url())
+    assert page.locator("[data-status=pending]").is_visible()
+    assert (contribution.kind, contribution.status) == ("reve", "pending")
+    assert territory_contains(
+        TerritoryPage.objects.get(slug="grand-belfort"),
+        contribution.latitude,
+        contribution.longitude,
+    )
+
+
+def test_contribution_form_has_no_serious_accessibility_violation(citizen, page):
+    fill_the_form(page)
+
+    results = Axe().run(page)
+
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, results.generate_report()

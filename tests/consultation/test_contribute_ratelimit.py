@@ -1,0 +1,69 @@
+"""The per-account rate limit: a flood from one account stops, a shared network does not."""
+
+import pytest
+from django.urls import reverse
+
+from consultation import ratelimit
+from consultation.models import Contribution
+from tests.consultation.contribute_helpers import error_codes, form_data, make_territories
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("consultation:new")
+TOWN_HALL = "192.0.2.10"
+
+
+@pytest.fixture
+def territory(home_page, settings):
+    settings.CONTRIBUTIONS_RATE_LIMIT = (10, 3600)
+    return make_territories(home_page).square
+
+
+def post(client, territory, n=0):
+    return client.post(
+        URL, form_data(territory, text=f"Contribution numéro {n} du jour."), REMOTE_ADDR=TOWN_HALL
+    )
+
+
+def test_ten_contributions_within_the_hour_are_accepted(client, territory):
+    client.force_login(UserFactory())
+    statuses = [post(client, territory, n).status_code for n in range(10)]
+    assert statuses == [302] * 10
+
+
+def test_eleventh_contribution_within_the_hour_is_refused(client, territory):
+    client.force_login(UserFactory())
+    for n in range(10):
+        post(client, territory, n)
+    response = post(client, territory, 11)
+    assert response.status_code == 429
+    assert error_codes(response, None) == ["rate_limited"]
+    assert Contribution.objects.count() == 10
+
+
+def test_another_account_on_the_same_network_is_still_allowed(client, territory):
+    client.force_login(UserFactory())
+    for n in range(11):
+        post(client, territory, n)
+    client.force_login(UserFactory())
+    assert post(client, territory, 12).status_code == 302
+
+
+def test_a_form_sent_back_with_errors_does_not_use_the_allowance(client, territory, settings):
+    settings.CONTRIBUTIONS_RATE_LIMIT = (1, 3600)
+    client.force_login(UserFactory())
+    client.post(URL, form_data(territory, text=""))
+    assert post(client, territory).status_code == 302
+
+
+def test_allowance_comes_back_in_the_next_window(user, settings):
+    settings.CONTRIBUTIONS_RATE_LIMIT = (1, 3600)
+    ratelimit.take(user, now=7200)
+    assert ratelimit.take(user, now=7200 + 3600)
+
+
+def test_allowance_is_spent_within_the_window(user, settings):
+    settings.CONTRIBUTIONS_RATE_LIMIT = (1, 3600)
+    ratelimit.take(user, now=7200)
+    assert not ratelimit.take(user, now=7200 + 3599)
