@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from cms_pages.demo.builder import DemoTreeBuilder
+from consultation.demo import load_demo_contributions
 
 
 class Command(BaseCommand):
@@ -35,4 +36,10 @@ class Command(BaseCommand):
                     _("Demo content: %(created)d pages created, %(existing)d already there.")
                     % {"created": len(outcome.created), "existing": len(outcome.existing)}
                 )
+            )
+        # Invented révoltes and rêves (tagged "exemple") once the territories exist.
+        contributions = load_demo_contributions()
+        if verbosity >= 1:
+            self.stdout.write(
+                _("Demo révoltes and rêves: %(created)d created.") % {"created": contributions}
             )

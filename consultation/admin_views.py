@@ -1,0 +1,355 @@
+"""The moderators' admin: contributions and reports as snippet viewsets.
+
+Contributions are never created here (citizens post them, facilitators capture them); the
+edit form only touches moderation fields, and a status change goes through
+:mod:`consultation.moderation` so it is logged and the author told.
+"""
+
+import django_filters
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.widgets import BooleanRadioSelect
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import (
+    EditView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from cms_pages.models import EventPage, TerritoryPage
+from consultation import moderation
+from consultation.models import Contribution
+from moderation.models import Report
+
+
+class NoCreationPolicy(ModelPermissionPolicy):
+    """Django model permissions, minus "add": these rows come from the public site."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "add"])
+
+
+def open_reports_count():
+    """Subquery: the contribution's open reports (Report has a generic target)."""
+    reports = (
+        Report.objects.filter(
+            content_type=ContentType.objects.get_for_model(Contribution),
+            object_id=models.OuterRef("pk"),
+            status=Report.Status.OPEN,
+        )
+        .order_by()
+        .values("object_id")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(reports), 0)
+
+
+# Contributions.
+
+
+class ContributionFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"),
+        choices=Contribution.Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Contribution.Kind.choices, widget=forms.RadioSelect
+    )
+    territory = django_filters.ModelChoiceFilter(
+        label=_("Territory"), queryset=TerritoryPage.objects.order_by("title")
+    )
+    event = django_filters.ModelChoiceFilter(
+        label=_("Event"), queryset=EventPage.objects.order_by("-start")
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Created"), widget=DateRangePickerWidget
+    )
+    reported = django_filters.BooleanFilter(
+        label=_("With open reports"), method="filter_reported", widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = Contribution
+        fields = ["status", "kind", "territory", "event", "created_at"]
+
+    def filter_reported(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(open_reports__gt=0) if value else queryset.filter(open_reports=0)
+
+
+class ContributionModerationForm(WagtailAdminModelForm):
+    """Moderation fields only; hiding or rejecting needs a reason the author will read."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.status != Contribution.Status.PENDING and "status" in self.fields:
+            # A decision is never undone into "pending": offer the other decisions only.
+            self.fields["status"].choices = [
+                choice
+                for choice in self.fields["status"].choices
+                if choice[0] != Contribution.Status.PENDING
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        previous = self.initial.get("status")
+        if status == Contribution.Status.PENDING and previous != Contribution.Status.PENDING:
+            self.add_error(
+                "status",
+                forms.ValidationError(
+                    _("A contribution cannot go back to pending moderation."),
+                    code="no_return_to_pending",
+                ),
+            )
+        if status in (Contribution.Status.HIDDEN, Contribution.Status.REJECTED):
+            try:
+                cleaned["moderation_reason"] = moderation.clean_reason(
+                    cleaned.get("moderation_reason")
+                )
+            except forms.ValidationError as error:
+                self.add_error("moderation_reason", error)
+        return cleaned
+
+
+class ContributionEditView(EditView):
+    def save_instance(self):
+        """Save enjeux and tags as an edit, then apply a status change as a decision."""
+        status = self.form.cleaned_data["status"]
+        reason = self.form.cleaned_data.get("moderation_reason", "")
+        instance = self.form.instance
+        before = (self.form.initial.get("status"), self.form.initial.get("moderation_reason", ""))
+        instance.status, instance.moderation_reason = before
+        with transaction.atomic():
+            instance = super().save_instance()
+            if (status, reason) != before:
+                moderation.set_status([instance], self.request.user, status, reason)
+                instance.refresh_from_db()
+        return instance
+
+
+class ContributionInspectView(InspectView):
+    def get_exact_point_display_value(self):
+        if not self.object.has_point:
+            return "—"
+        lat, lng = self.object.latitude, self.object.longitude
+        return format_html(
+            '{}, {} — <a href="https://www.openstreetmap.org/?mlat={}&amp;mlon={}#map=17/{}/{}" '
+            'target="_blank" rel="noreferrer">{}</a>',
+            lat,
+            lng,
+            lat,
+            lng,
+            lat,
+            lng,
+            _("see on OpenStreetMap"),
+        )
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+    def get_field_label(self, field_name, field):
+        if field_name == "exact_point":
+            return _("Exact point (moderators only)")
+        return super().get_field_label(field_name, field)
+
+
+class ReadOnlyPanel(FieldPanel):
+    """Shows a field without a form input: "—" when empty, coordinates with a dot."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, float):
+            return str(value)
+        return super().format_value_for_display(value)
+
+
+def read_only(*names):
+    return [ReadOnlyPanel(name) for name in names]
+
+
+class ContributionViewSet(SnippetViewSet):
+    model = Contribution
+    icon = "comment"
+    menu_label = _("Contributions")
+    menu_order = 100
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_view_class = ContributionEditView
+    inspect_view_class = ContributionInspectView
+    filterset_class = ContributionFilterSet
+    search_fields = ["title", "text"]
+    search_backend_name = None  # plain icontains: the same on SQLite and PostgreSQL
+    list_per_page = 50
+    inspect_view_fields = [
+        "kind",
+        "title",
+        "text",
+        "territory",
+        "commune",
+        "exact_point",
+        "tags",
+        "enjeux",
+        "source",
+        "event",
+        "facilitator",
+        "author",
+        "participant_first_name",
+        "participant_age_range",
+        "participant_public",
+        "status",
+        "moderation_reason",
+        "moderated_by",
+        "moderated_at",
+        "support_count",
+        "created_at",
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    *read_only("kind", "title", "text", "territory", "commune"),
+                    FieldRowPanel(read_only("latitude", "longitude")),
+                    *read_only("source", "event", "author", "created_at"),
+                ],
+                heading=_("Contribution"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("status", widget=forms.RadioSelect),
+                    FieldPanel("moderation_reason"),
+                    FieldPanel("enjeux", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("tags"),
+                ],
+                heading=_("Moderation"),
+            ),
+        ],
+        base_form_class=ContributionModerationForm,
+    )
+
+    @property
+    def list_display(self):
+        return [
+            "__str__",
+            Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
+            Column("territory", label=_("Territory"), sort_key="territory__title"),
+            StatusTagColumn(
+                "status",
+                label=_("Status"),
+                accessor="get_status_display",
+                sort_key="status",
+                # Highlight what waits for a decision.
+                primary=lambda c: c.status == Contribution.Status.PENDING,
+            ),
+            Column(
+                "source",
+                label=_("Source"),
+                accessor=lambda c: c.event.title if c.event_id else c.get_source_display(),
+            ),
+            DateColumn("created_at", label=_("Created"), sort_key="created_at"),
+            NumberColumn("open_reports", label=_("Open reports"), sort_key="open_reports"),
+        ]
+
+    def get_queryset(self, request):
+        return Contribution.objects.select_related("territory", "event").annotate(
+            open_reports=open_reports_count()
+        )
+
+
+# Reports.
+
+
+class ReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Report.Status.choices, widget=forms.RadioSelect
+    )
+    reason = django_filters.ChoiceFilter(label=_("Reason"), choices=Report.Reason.choices)
+
+    class Meta:
+        model = Report
+        fields = ["status", "reason"]
+
+
+class ReportViewSet(SnippetViewSet):
+    model = Report
+    icon = "warning"
+    menu_label = _("Reports")
+    menu_order = 200
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = ReportFilterSet
+    search_fields = ["details"]
+    search_backend_name = None
+    ordering = ["status", "-created_at"]  # open ones first
+    panels = [FieldPanel("status", widget=forms.RadioSelect)]
+    inspect_view_fields = ["target", "reason", "details", "reporter", "status", "created_at"]
+
+    @property
+    def list_display(self):
+        return [
+            TitleColumn(
+                "target",
+                label=_("Reported"),
+                accessor=self.target_label,
+                get_url=self.target_admin_url,
+            ),
+            Column("reason", label=_("Reason"), accessor="get_reason_display", sort_key="reason"),
+            Column(
+                "details", label=_("Details"), accessor=lambda r: Truncator(r.details).chars(120)
+            ),
+            Column("reporter", label=_("Reporter"), accessor=lambda r: r.reporter.public_name),
+            StatusTagColumn(
+                "status",
+                label=_("Status"),
+                accessor="get_status_display",
+                sort_key="status",
+                primary=lambda r: r.status == Report.Status.OPEN,
+            ),
+            DateColumn("created_at", label=_("Reported on"), sort_key="created_at"),
+        ]
+
+    def target_label(self, report):
+        kind = capfirst(report.content_type.name)
+        if report.target is None:
+            return _("%(kind)s (deleted)") % {"kind": kind}
+        return f"{kind} · {report.target}"
+
+    def target_admin_url(self, report):
+        if report.target is None:
+            return None
+        return AdminURLFinder().get_edit_url(report.target)
+
+    def get_queryset(self, request):
+        return Report.objects.select_related("reporter", "content_type").prefetch_related("target")
+
+
+class ConsultationAdminGroup(SnippetViewSetGroup):
+    """The "Révoltes et rêves" menu of the admin."""
+
+    menu_label = _("Révoltes et rêves")
+    menu_icon = "comment"
+    menu_order = 250
+    items = (ContributionViewSet, ReportViewSet)

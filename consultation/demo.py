@@ -1,0 +1,156 @@
+"""Demo révoltes and rêves for ``load_demo_content``: about sixty published across the five
+territories, a few pending and one hidden, so the map has something to show and moderators a
+queue to work through.
+
+They are invented and say so: tag ``exemple``, no author, no participant first name. Each has
+a fixed ``import_key`` (``demo:<territory>:<n>``), so a second run adds nothing. No randomness
+beyond a seeded generator: every run builds the same contributions.
+"""
+
+import datetime
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from cms_pages.models import EnjeuPage, EventPage, TerritoryPage
+from consultation.demo_texts import HIDDEN, HIDDEN_REASON, TEXTS
+from consultation.models import Contribution
+
+MARKER_TAG = "exemple"
+KEY_PREFIX = "demo:"
+# In the order of the demo tree; each territory gets PER_TERRITORY texts from TEXTS in turn.
+TERRITORY_SLUGS = [
+    "grand-belfort",
+    "pays-de-montbeliard-agglomeration",
+    "pays-d-hericourt",
+    "sud-territoire",
+    "vosges-du-sud",
+]
+PER_TERRITORY = len(TEXTS) // len(TERRITORY_SLUGS)
+# Vosges du Sud has no centre point in the demo: its contributions gather around Giromagny.
+FALLBACK_CENTRES = {"vosges-du-sud": (47.7425, 6.8275)}
+PENDING_INDEX = PER_TERRITORY - 1  # the last of each territory waits for moderation
+HIDDEN_TERRITORY = "pays-d-hericourt"
+SPREAD_DEGREES = 0.05  # a few kilometres around the centre
+AGE_RANGES = [choice for choice, _label in Contribution.AgeRange.choices]
+PUBLICS = [choice for choice, _label in Contribution.Public.choices]
+
+
+def load_demo_contributions():
+    """Create the demo contributions that are missing; return how many were created."""
+    territories = {t.slug: t for t in TerritoryPage.objects.filter(slug__in=TERRITORY_SLUGS)}
+    if not territories:
+        return 0
+    existing = set(
+        Contribution.objects.filter(import_key__startswith=KEY_PREFIX).values_list(
+            "import_key", flat=True
+        )
+    )
+    enjeux = {e.slug: e for e in EnjeuPage.objects.all()}
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    created = 0
+    with transaction.atomic():
+        for spec in demo_specs(territories):
+            if spec["import_key"] in existing:
+                continue
+            create(spec, enjeux, now)
+            created += 1
+    return created
+
+
+def demo_specs(territories):
+    """One dict per demo contribution, in a fixed order."""
+    specs = []
+    for t_index, slug in enumerate(TERRITORY_SLUGS):
+        territory = territories.get(slug)
+        if territory is None:
+            continue
+        rng = random.Random(slug)  # noqa: S311 - reproducible demo, not security
+        communes = list(territory.communes.order_by("sort_order", "pk"))
+        centre = territory_centre(territory)
+        event = EventPage.objects.filter(slug=f"capitalisation-{slug}").first()
+        for n in range(PER_TERRITORY):
+            kind, title, text, tags, enjeu = TEXTS[t_index * PER_TERRITORY + n]
+            commune = communes[(n * 7 + t_index) % len(communes)] if communes else None
+            spec = {
+                "import_key": f"{KEY_PREFIX}{slug}:{n}",
+                "territory": territory,
+                "kind": kind,
+                "title": title,
+                "text": text.format(commune=commune.name if commune else "chez nous"),
+                "tags": [*tags, MARKER_TAG],
+                # Every third published one is linked to its enjeu, as a moderator would.
+                "enjeu": enjeu if n % 3 == 0 else "",
+                "status": Contribution.Status.PENDING
+                if n == PENDING_INDEX
+                else Contribution.Status.PUBLISHED,
+                # Hours before now, interleaved; pending ones are the newest, as in real life.
+                "age": t_index if n == PENDING_INDEX else (n + 1) * len(TERRITORY_SLUGS) + t_index,
+                "event": event if n % 4 == 3 else None,
+            }
+            if n % 2 == 0 and centre:
+                spec["point"] = (
+                    round(centre[0] + rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES), 5),
+                    round(centre[1] + rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES), 5),
+                )
+                spec["commune"] = None
+            else:
+                spec["point"] = None
+                spec["commune"] = commune
+            specs.append(spec)
+        if slug == HIDDEN_TERRITORY:
+            kind, title, text, tags, _enjeu = HIDDEN
+            specs.append(
+                {
+                    "import_key": f"{KEY_PREFIX}{slug}:hidden",
+                    "territory": territory,
+                    "kind": kind,
+                    "title": title,
+                    "text": text,
+                    "tags": [*tags, MARKER_TAG],
+                    "enjeu": "",
+                    "status": Contribution.Status.HIDDEN,
+                    "reason": HIDDEN_REASON,
+                    "age": 30,
+                    "event": None,
+                    "point": None,
+                    "commune": communes[0] if communes else None,
+                }
+            )
+    return specs
+
+
+def territory_centre(territory):
+    if territory.latitude is not None and territory.longitude is not None:
+        return territory.latitude, territory.longitude
+    return FALLBACK_CENTRES.get(territory.slug)
+
+
+def create(spec, enjeux, now):
+    point = spec["point"] or (None, None)
+    event = spec["event"]
+    contribution = Contribution.objects.create(
+        import_key=spec["import_key"],
+        kind=spec["kind"],
+        title=spec["title"],
+        text=spec["text"],
+        territory=spec["territory"],
+        commune=spec["commune"],
+        latitude=point[0],
+        longitude=point[1],
+        source=Contribution.Source.EVENT if event else Contribution.Source.ONLINE,
+        event=event,
+        participant_age_range=AGE_RANGES[spec["age"] % len(AGE_RANGES)] if event else "",
+        participant_public=PUBLICS[spec["age"] % len(PUBLICS)] if event else "",
+        status=spec["status"],
+        moderation_reason=spec.get("reason", ""),
+    )
+    # created_at is set on insert; spread the demo over the last days, newest first.
+    Contribution.objects.filter(pk=contribution.pk).update(
+        created_at=now - datetime.timedelta(hours=spec["age"] * 5)
+    )
+    contribution.tags.add(*spec["tags"])
+    if spec["enjeu"] and spec["enjeu"] in enjeux and spec["status"] == "published":
+        contribution.enjeux.add(enjeux[spec["enjeu"]])
+    return contribution
