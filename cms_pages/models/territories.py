@@ -106,7 +106,23 @@ class TerritoryPage(LocatedMixin, BasePage):
         context["events"] = (
             EventPage.objects.live().public().filter(territories=self).order_by("start")
         )
+        context["contribution_counts"] = self.contribution_counts()
         return context
+
+    def contribution_counts(self):
+        """Published révoltes and rêves of this territory, by kind, in one query."""
+        from django.db.models import Count, Q
+
+        from consultation.models import Contribution
+
+        return (
+            Contribution.objects.published()
+            .filter(territory=self)
+            .aggregate(
+                total=Count("pk"),
+                **{kind: Count("pk", filter=Q(kind=kind)) for kind in Contribution.Kind.values},
+            )
+        )
 
 
 class Commune(Orderable):

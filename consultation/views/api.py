@@ -1,0 +1,219 @@
+"""Open endpoints of the published contributions: the map's GeoJSON and the CSV open data.
+
+Both take the map page's filters (consultation.filters); neither ever gives a pending,
+hidden or rejected contribution, an author, a facilitator, a participant or an exact point.
+A malformed parameter is a 400 with a short message, never a 500.
+"""
+
+import json
+
+from django.db.models import Count
+from django.db.models.functions import Substr
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
+
+from consultation import geo, open_data
+from consultation.filters import filter_errors, live_enjeux, live_territories, published_filter
+from consultation.models import Contribution
+from theme.geojson import feature, geojson_response, point
+
+LICENCE_NAME = "Licence Ouverte 2.0 / Etalab"
+LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+NAME_LENGTH = 80
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def bad_request(message, errors=None):
+    """A 400 whose JSON body names the problem (escaped like the GeoJSON: inert in HTML)."""
+    body = {"error": str(message)}
+    if errors:
+        body["errors"] = errors
+    text = json.dumps(body, ensure_ascii=False).translate(_JSON_ESCAPES)
+    response = HttpResponse(text, status=400, content_type="application/json; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def contribution_name(title, text):
+    """What the map and the list call a contribution: its title, or the start of its text."""
+    return title or Truncator(" ".join(text.split())).chars(NAME_LENGTH)
+
+
+def detail_prefix():
+    """The detail pages are "<map page>/<pk>/": one reverse() per response, not per row."""
+    return reverse("consultation:map")
+
+
+def territory_counts(contributions, territories):
+    """``[{slug, count}]`` of the filtered contributions, with a point or not, for the live
+    ``territories``. Grouped by the territory's id alone (no join: the (status, territory)
+    index answers), since the map asks for it on every move."""
+    slugs = {territory.pk: territory.slug for territory in territories}
+    rows = contributions.order_by().values("territory").annotate(count=Count("pk")).order_by()
+    counts = [
+        {"slug": slugs[row["territory"]], "count": row["count"]}
+        for row in rows
+        if row["territory"] in slugs
+    ]
+    return sorted(counts, key=lambda row: row["slug"])
+
+
+def boundary_features(request, territories, filterset, zoom):
+    chosen = filterset.form.cleaned_data.get("territoire")
+    return [
+        feature(
+            geo.light_boundary(territory.boundary, zoom),
+            id=f"territoire-{territory.pk}",
+            name=territory.title,
+            url=territory.get_url(request=request),
+            kind="territory",
+            role="boundary",
+        )
+        for territory in territories
+        if territory.boundary and (chosen is None or territory.pk == chosen.pk)
+    ]
+
+
+def point_feature(row, prefix):
+    pk, kind, title, text, latitude, longitude, support_count = row
+    return feature(
+        point(geo.public_round(latitude), geo.public_round(longitude)),
+        id=f"contribution-{pk}",
+        kind=kind,
+        name=contribution_name(title, text),
+        url=f"{prefix}{pk}/",
+        support_count=support_count,
+    )
+
+
+POINT_FIELDS = ("pk", "kind", "title", "excerpt", "latitude", "longitude", "support_count")
+
+
+def point_rows(queryset):
+    return queryset.annotate(excerpt=Substr("text", 1, NAME_LENGTH + 20)).values_list(*POINT_FIELDS)
+
+
+def point_features(located):
+    """Every point (newest first, at most MAX_POINTS) and whether some were left out."""
+    rows = list(point_rows(located.order_by("-created_at", "-pk"))[: geo.MAX_POINTS + 1])
+    truncated = len(rows) > geo.MAX_POINTS
+    prefix = detail_prefix()
+    return [point_feature(row, prefix) for row in rows[: geo.MAX_POINTS]], truncated
+
+
+def cluster_features(located, zoom, bbox):
+    """Grid clusters computed in SQL; a cell holding one contribution is its own point."""
+    clusters = list(geo.grid_clusters(located, zoom, bbox))
+    singles = [row["first"] for row in clusters if row["count"] == 1]
+    prefix = detail_prefix()
+    points = {
+        row[0]: point_feature(row, prefix)
+        for row in point_rows(Contribution.objects.filter(pk__in=singles).order_by())
+    }
+    features = []
+    for row in clusters:
+        if row["count"] == 1:
+            features.append(points[row["first"]])
+            continue
+        features.append(
+            feature(
+                point(geo.public_round(row["lat"]), geo.public_round(row["lng"])),
+                id=f"cluster-{int(row['cx'])}-{int(row['cy'])}",
+                kind="cluster",
+                name=ngettext("%(count)s contribution", "%(count)s contributions", row["count"])
+                % {"count": row["count"]},
+                count=row["count"],
+                kinds={kind: row[kind] for kind in Contribution.Kind.values},
+            )
+        )
+    return features
+
+
+@require_safe
+def contributions_geojson(request):
+    """Published contributions as GeoJSON: ``bbox``, ``zoom`` and the map page's filters.
+
+    Below settings.CONTRIBUTIONS_CLUSTER_BELOW_ZOOM, points are grid clusters counted in
+    SQL. Foreign member ``territories``: counts per territory of the filtered contributions,
+    including those without a point (not cut by the bbox).
+    """
+    try:
+        bbox = geo.parse_bbox(request.GET.get("bbox"))
+        zoom = geo.parse_zoom(request.GET.get("zoom"))
+    except geo.GeoParameterError as error:
+        return bad_request(error)
+    filterset = published_filter(request)
+    if not filterset.is_valid():
+        return bad_request(_("Invalid filters."), filter_errors(filterset))
+    contributions = filterset.qs
+    located = geo.in_bbox(contributions, bbox)
+    territories = list(live_territories(request))
+    features = boundary_features(request, territories, filterset, zoom)
+    members = {}
+    if geo.should_cluster(zoom):
+        features += cluster_features(located, zoom, bbox)
+    else:
+        points, truncated = point_features(located)
+        features += points
+        if truncated:
+            members["truncated"] = True
+    members["territories"] = territory_counts(contributions, territories)
+    return geojson_response(features, **members)
+
+
+@require_safe
+def contribution_geojson(request, pk):
+    """The rounded point of one contribution, for the small map of its page."""
+    contribution = get_object_or_404(Contribution, pk=pk)
+    if not request.user.has_perm("consultation.see_contribution", contribution):
+        raise Http404
+    features = []
+    if contribution.has_point:
+        features.append(
+            point_feature(
+                (
+                    contribution.pk,
+                    contribution.kind,
+                    contribution.title,
+                    contribution.text,
+                    contribution.latitude,
+                    contribution.longitude,
+                    contribution.support_count,
+                ),
+                detail_prefix(),
+            )
+        )
+    return geojson_response(features)
+
+
+@require_safe
+def contributions_csv(request):
+    """The published contributions as open data (UTF-8 with BOM), under Licence Ouverte 2.0.
+
+    Streamed by chunks (consultation.open_data), so memory stays flat.
+    """
+    filterset = published_filter(request)
+    if not filterset.is_valid():
+        errors = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in filter_errors(filterset).items()
+        )
+        return HttpResponse(
+            _("Invalid filters.") + " " + errors,
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    base_url = request.build_absolute_uri(detail_prefix())
+    response = StreamingHttpResponse(
+        open_data.csv_lines(filterset.qs, live_enjeux(request), base_url),
+        content_type="text/csv; charset=utf-8; header=present",
+    )
+    response["Content-Disposition"] = 'attachment; filename="contributions.csv"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"; title="{LICENCE_NAME}"'
+    response["X-License"] = LICENCE_NAME
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,103 @@
+"""Public pages of the révoltes and rêves: the map with its list, and one contribution.
+
+The list beside the map is the map's accessible alternative: it is rendered by the server
+from the same filters, and the map component swaps it in (same element id) when a filter
+changes, so it works without JavaScript and stays the single source of truth.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from consultation.filters import live_enjeux, live_territories, published_filter
+from consultation.models import Contribution
+
+PAGE_SIZE = 20
+LIST_ID = "contributions-liste"
+FILTER_FORM_ID = "filtres-contributions"
+
+
+def kind_counts():
+    """Aggregates counting all, and each kind of, contributions."""
+    return {
+        "total": Count("pk"),
+        **{kind: Count("pk", filter=Q(kind=kind)) for kind in Contribution.Kind.values},
+    }
+
+
+def counts_by_territory(request, contributions):
+    """``[(territory, {total, revolte, reve})]`` for every live territory (two queries)."""
+    rows = contributions.order_by().values("territory").annotate(**kind_counts())
+    by_territory = {row.pop("territory"): row for row in rows}
+    empty = dict.fromkeys(kind_counts(), 0)
+    return [
+        (territory, by_territory.get(territory.pk, empty))
+        for territory in live_territories(request)
+    ]
+
+
+def query_without(request, *names):
+    """The current query string minus ``names`` (page links keep the filters)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@require_safe
+def contributions_map(request):
+    """The map of every published contribution, the filters and the list beside it."""
+    filterset = published_filter(request)
+    valid = filterset.is_valid()
+    contributions = filterset.qs if valid else Contribution.objects.none()
+    paginator = Paginator(
+        contributions.select_related("territory").order_by("-created_at", "-pk"), PAGE_SIZE
+    )
+    page_obj = paginator.get_page(request.GET.get("page"))
+    query = query_without(request, "page")
+    return render(
+        request,
+        "consultation/map.html",
+        {
+            "filter": filterset,
+            "filters_valid": valid,
+            "page_obj": page_obj,
+            "contributions": page_obj.object_list,
+            "territory_counts": counts_by_territory(request, contributions) if valid else [],
+            "query": query,
+            "territory_query": query_without(request, "page", "territoire"),
+            "list_id": LIST_ID,
+            "filter_form_id": FILTER_FORM_ID,
+            "geojson_url": reverse("consultation:geojson"),
+            "csv_url": reverse("consultation:csv") + (f"?{query}" if query else ""),
+        },
+    )
+
+
+@require_safe
+def contribution_detail(request, pk):
+    """A contribution's public page; unpublished ones only for their author and moderators."""
+    contribution = get_object_or_404(
+        Contribution.objects.select_related("territory", "commune", "event"), pk=pk
+    )
+    if not request.user.has_perm("consultation.see_contribution", contribution):
+        raise Http404
+    event = contribution.event
+    if event is not None and not event.live:
+        event = None  # a draft event is not named
+    return render(
+        request,
+        "consultation/detail.html",
+        {
+            "contribution": contribution,
+            "is_published": contribution.status == Contribution.Status.PUBLISHED,
+            "tags": sorted(contribution.tags.all(), key=lambda tag: tag.name.lower()),
+            "enjeux": list(live_enjeux(request).filter(contributions=contribution)),
+            "event": event,
+            "event_url": event.get_url(request=request) if event else None,
+            "point": contribution.public_point(),
+        },
+    )
