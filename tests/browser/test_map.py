@@ -19,7 +19,9 @@ def test_territory_link_on_home_opens_its_page_with_the_territory_on_the_map(sit
     item.get_by_role("link", name="Grand Belfort").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Grand Belfort")
-    expect(page.locator(f'#carte [data-feature-id="{feature_id}"]').first).to_be_visible()
+    assert feature_id.startswith("territoire-")
+    # The territory's map shows its own révoltes and rêves (markers or SQL clusters).
+    expect(page.locator("#carte [data-feature-id^='contribution-'], #carte .map-group").first).to_be_visible()
 
 
 def test_focusing_a_territory_in_the_list_highlights_its_marker(site, page):
@@ -36,7 +38,7 @@ def test_focusing_a_territory_in_the_list_highlights_its_marker(site, page):
 
 
 def test_map_asks_the_geojson_source_for_the_visible_area(site, page):
-    with page.expect_request(re.compile(r"/api/territoires\.geojson\?.*bbox=")) as request:
+    with page.expect_request(re.compile(r"/api/contributions\.geojson\?.*bbox=")) as request:
         page.goto("/territoires/grand-belfort/")
     query = request.value.url.split("?", 1)[1]
     assert "territoire=grand-belfort" in query

@@ -64,7 +64,7 @@ def test_territory_page_states_identity_and_lists_communes_in_details(client, te
 
 def test_territory_map_asks_for_this_territory_only(client, territory):
     html = client.get(territory.url).content.decode()
-    source = f"{reverse('territories-geojson')}?territoire=pays-d-hericourt"
+    source = f"{reverse('consultation:geojson')}?territoire=pays-d-hericourt"
     assert f'data-map-source="{source}"' in html
 
 

@@ -309,8 +309,12 @@
   // First load only: show every area, else every marker; later moves are the user's.
   MapComponent.prototype.fit = function () {
     var bounds = this.areas.getLayers().length ? this.areas.getBounds() : null;
-    if (!bounds && this.markers.getLayers().length) bounds = this.markers.getBounds();
-    if (!bounds && this.groups.getLayers().length) bounds = this.groups.getBounds();
+    if (!bounds) {
+      // Markers and server clusters together: either alone may leave the other out of view.
+      bounds = L.latLngBounds([]);
+      if (this.markers.getLayers().length) bounds.extend(this.markers.getBounds());
+      if (this.groups.getLayers().length) bounds.extend(this.groups.getBounds());
+    }
     if (bounds && bounds.isValid()) {
       this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
     }
