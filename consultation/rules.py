@@ -21,5 +21,7 @@ rules.add_perm("consultation.see_contribution", is_published | is_author | can_m
 rules.add_perm("consultation.post_contribution", rules.is_active)
 rules.add_perm("consultation.support_contribution", rules.is_active & is_published)
 rules.add_perm("consultation.report_contribution", rules.is_active & is_published & ~is_author)
-rules.add_perm("consultation.capture_contribution", rules.is_active & (is_facilitator | can_moderate))
+rules.add_perm(
+    "consultation.capture_contribution", rules.is_active & (is_facilitator | can_moderate)
+)
 rules.add_perm("consultation.moderate_contribution", rules.is_active & can_moderate)

@@ -25,7 +25,9 @@ class ContributionQuerySet(models.QuerySet):
         if user.is_authenticated and can_moderate(user):
             return self
         if user.is_authenticated:
-            return self.filter(models.Q(status=Contribution.Status.PUBLISHED) | models.Q(author=user))
+            return self.filter(
+                models.Q(status=Contribution.Status.PUBLISHED) | models.Q(author=user)
+            )
         return self.published()
 
 
@@ -95,7 +97,9 @@ class Contribution(ClusterableModel):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    tags = TaggableManager(through="consultation.ContributionTag", blank=True, verbose_name=_("tags"))
+    tags = TaggableManager(
+        through="consultation.ContributionTag", blank=True, verbose_name=_("tags")
+    )
     enjeux = models.ManyToManyField(
         "cms_pages.EnjeuPage",
         verbose_name=_("enjeux"),
@@ -169,7 +173,9 @@ class Contribution(ClusterableModel):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "territory"], name="contribution_status_territory"),
-            models.Index(fields=["status", "latitude", "longitude"], name="contribution_status_point"),
+            models.Index(
+                fields=["status", "latitude", "longitude"], name="contribution_status_point"
+            ),
             models.Index(fields=["status", "-created_at"], name="contribution_status_created"),
         ]
         constraints = [

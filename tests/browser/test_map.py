@@ -21,7 +21,9 @@ def test_territory_link_on_home_opens_its_page_with_the_territory_on_the_map(sit
     expect(page.get_by_role("heading", level=1)).to_have_text("Grand Belfort")
     assert feature_id.startswith("territoire-")
     # The territory's map shows its own révoltes and rêves (markers or SQL clusters).
-    expect(page.locator("#carte [data-feature-id^='contribution-'], #carte .map-group").first).to_be_visible()
+    expect(
+        page.locator("#carte [data-feature-id^='contribution-'], #carte .map-group").first
+    ).to_be_visible()
 
 
 def test_focusing_a_territory_in_the_list_highlights_its_marker(site, page):

@@ -49,6 +49,8 @@ def essai_html(kind=""):
         },
     )
     return f"""<!DOCTYPE html><html lang="fr"><head><title>Essai</title>
+<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">
+<link rel="stylesheet" href="/static/vendor/leaflet-markercluster/MarkerCluster.css">
 <link rel="stylesheet" href="/static/theme/css/site.css"></head><body><main>
 <form id="filtres" method="get"><label for="kind">Type</label>
 <select id="kind" name="kind"><option value="">Tout</option>
