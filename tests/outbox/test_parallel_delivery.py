@@ -11,7 +11,8 @@ from tests.outbox import slow_backend
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# Serialized like the other transactional tests (see tests/browser/conftest.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_parallel_deliveries_send_once(settings):
     settings.OUTBOX_DELIVERY_BACKEND = "tests.outbox.slow_backend.SlowBackend"
     slow_backend.delivered.clear()
