@@ -20,13 +20,12 @@ from cms_pages.models import Commune, TerritoryPage
 
 from .areas import point_in_geometry, territory_bbox, territory_boundary
 from .models import Contribution
+from .tags import MAX_TAGS, parse_tags
 
 TEXT_MAX_LENGTH = 2000
 TITLE_MAX_LENGTH = 120
 FIRST_NAME_MAX_LENGTH = 60
 # The same keyword rules as the online form.
-MAX_TAGS = 5
-TAG_MAX_LENGTH = 30
 TAGS_FIELD_MAX_LENGTH = 200
 
 
@@ -213,25 +212,7 @@ class CaptureForm(forms.Form):
         return None if pk is None else self.choices.communes[pk]
 
     def clean_tags(self):
-        tags = []
-        for raw in self.cleaned_data["tags"].replace(";", ",").split(","):
-            tag = " ".join(raw.split()).lstrip("#").strip().lower()
-            if not tag or tag in tags:
-                continue
-            if len(tag) > TAG_MAX_LENGTH:
-                raise ValidationError(
-                    _("The keyword “%(tag)s…” is too long: at most %(max)s characters."),
-                    code="tag_too_long",
-                    params={"tag": tag[:TAG_MAX_LENGTH], "max": TAG_MAX_LENGTH},
-                )
-            tags.append(tag)
-        if len(tags) > MAX_TAGS:
-            raise ValidationError(
-                _("At most %(max)s keywords (%(count)s given)."),
-                code="too_many_tags",
-                params={"max": MAX_TAGS, "count": len(tags)},
-            )
-        return tags
+        return parse_tags(self.cleaned_data["tags"])
 
     def clean(self):
         cleaned = super().clean()

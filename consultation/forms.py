@@ -18,12 +18,11 @@ from moderation.models import Report
 
 from .areas import has_area, territory_contains
 from .models import Contribution
+from .tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
 
 TEXT_MIN_LENGTH = 10
 TEXT_MAX_LENGTH = 2000
 TITLE_MAX_LENGTH = 120
-MAX_TAGS = 5
-TAG_MAX_LENGTH = 30
 # Long enough for five tags of thirty characters with their separators.
 TAGS_FIELD_MAX_LENGTH = 200
 # A coordinate sent by the map has a few dozen characters at most.
@@ -151,25 +150,7 @@ class ContributionForm(forms.Form):
             ) from None
 
     def clean_tags(self):
-        tags = []
-        for raw in self.cleaned_data["tags"].split(","):
-            tag = " ".join(raw.split()).lstrip("#").strip().lower()
-            if not tag or tag in tags:
-                continue
-            if len(tag) > TAG_MAX_LENGTH:
-                raise ValidationError(
-                    _("The keyword “%(tag)s…” is too long: at most %(max)s characters."),
-                    code="tag_too_long",
-                    params={"tag": tag[:TAG_MAX_LENGTH], "max": TAG_MAX_LENGTH},
-                )
-            tags.append(tag)
-        if len(tags) > MAX_TAGS:
-            raise ValidationError(
-                _("At most %(max)s keywords, please (you gave %(count)s)."),
-                code="too_many_tags",
-                params={"max": MAX_TAGS, "count": len(tags)},
-            )
-        return tags
+        return parse_tags(self.cleaned_data["tags"])
 
     def _coordinate(self, name, low, high):
         raw = self.cleaned_data.get(name, "").strip()
