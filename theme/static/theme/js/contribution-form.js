@@ -68,23 +68,7 @@
     this.field.hidden = false;
     this.container.hidden = false;
     this.actions.hidden = false;
-    var center = this.settings.center;
-    this.map = L.map(this.container, {
-      center: [center.lat, center.lng],
-      zoom: this.settings.zoom,
-      minZoom: 5,
-      maxZoom: 18,
-      zoomSnap: 0.5,
-      attributionControl: false,
-    });
-    if (this.settings.tilesUrl) {
-      L.control.attribution({ prefix: false }).addTo(this.map);
-      L.tileLayer(this.settings.tilesUrl, {
-        attribution: this.settings.tilesAttribution,
-        referrerPolicy: "strict-origin-when-cross-origin",
-        maxZoom: 18,
-      }).addTo(this.map);
-    }
+    this.map = window.aacBaseMap(this.container, this.settings);
     this.outline = L.featureGroup().addTo(this.map);
     this.map.on("click", function (event) { self.place(event.latlng); });
     this.form.querySelector("[data-point-centre]").addEventListener("click", function () {

@@ -87,24 +87,7 @@
   MapComponent.prototype.start = function () {
     var self = this;
     this.container.hidden = false;
-    var center = this.settings.center;
-    this.map = L.map(this.container, {
-      center: [center.lat, center.lng],
-      zoom: this.settings.zoom,
-      // Without a tile layer Leaflet knows no zoom range, which markercluster needs.
-      minZoom: 5,
-      maxZoom: 18,
-      zoomSnap: 0.5, // half steps let fitBounds frame one territory closely
-      attributionControl: false,
-    });
-    if (this.settings.tilesUrl) {
-      L.control.attribution({ prefix: false }).addTo(this.map);
-      L.tileLayer(this.settings.tilesUrl, {
-        attribution: this.settings.tilesAttribution,
-        referrerPolicy: "strict-origin-when-cross-origin",
-        maxZoom: 18,
-      }).addTo(this.map);
-    }
+    this.map = window.aacBaseMap(this.container, this.settings);
     this.areas = L.featureGroup().addTo(this.map);
     this.markers = L.markerClusterGroup({
       maxClusterRadius: 40,
