@@ -119,3 +119,37 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Contribution numéro {n} sur le territoire.")
     author = factory.SubFactory(UserFactory)
     status = "published"
+
+
+class InitiativeIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "initiatives.InitiativeIndexPage"
+
+    title = "Initiatives"
+    slug = "initiatives"
+
+
+class InitiativePageFactory(wagtail_factories.PageFactory):
+    """A live initiative (pass parent=an InitiativeIndexPage; add porteurs with
+    MembershipFactory)."""
+
+    class Meta:
+        model = "initiatives.InitiativePage"
+
+    title = factory.Sequence(lambda n: f"Initiative {n}")
+    slug = factory.Sequence(lambda n: f"initiative-{n}")
+    summary = "Une initiative citoyenne du territoire."
+    economic_purpose = "non_lucratif"
+    organisation_mode = "association"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """An active porteur (pass initiative=...; role="membre" or status="pending" otherwise)."""
+
+    class Meta:
+        model = "initiatives.Membership"
+
+    user = factory.SubFactory(UserFactory)
+    role = "porteur"
+    status = "active"
+    joined_at = factory.LazyFunction(timezone.now)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
     path("", include("consultation.urls")),
+    path("", include("initiatives.urls")),
     path("api/territoires.geojson", cms_views.territories_geojson, name="territories-geojson"),
 ]
 

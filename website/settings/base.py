@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "outbox",
     "cms_pages",
     "consultation",
+    "initiatives",
     "moderation",
     "theme",
     "wagtail.contrib.forms",
@@ -246,6 +247,14 @@ RESERVED_SLUGS = [
     "signaler",
     "inscription",
     "carte",
+    "presence",
+    "restaurer",
+    "rejoindre",
+    "quitter",
+    "contacter",
+    "statut",
+    "image",
+    "mes-initiatives",
 ]
 
 # Révoltes and rêves: pre-moderation unless switched to post-moderation.
@@ -254,6 +263,16 @@ CONTRIBUTIONS_PREMODERATION = env.bool("CONTRIBUTIONS_PREMODERATION", default=Tr
 CONTRIBUTIONS_RATE_LIMIT = (10, 3600)
 # Below this zoom level the contributions GeoJSON returns grid clusters computed in SQL.
 CONTRIBUTIONS_CLUSTER_BELOW_ZOOM = 13
+
+# Initiatives: a member's change to these fields of a published initiative goes back to the
+# Modérateurs before it is published (field names of InitiativePage).
+INITIATIVE_RECHECK_FIELDS = env.list("INITIATIVE_RECHECK_FIELDS", default=["title", "image"])
+# Someone editing an initiative is shown to the other editors until this many seconds after
+# their page last said it was open.
+INITIATIVE_PRESENCE_SECONDS = 60
+# Upload limit of an initiative's image (bytes) and its largest side once stored (pixels).
+INITIATIVE_IMAGE_MAX_BYTES = 5 * 1024 * 1024
+INITIATIVE_IMAGE_MAX_SIDE = 2000
 
 # Maps: tiles are the one third-party request; without a URL the maps draw on a plain background.
 MAP_TILES_URL = env("MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -1,0 +1,6 @@
+"""Initiatives: citizen pages co-edited by their members, and their membership."""
+
+from .membership import Membership
+from .pages import InitiativeIndexPage, InitiativePage, InitiativePageTag
+
+__all__ = ["InitiativeIndexPage", "InitiativePage", "InitiativePageTag", "Membership"]

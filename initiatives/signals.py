@@ -1,0 +1,1 @@
+"""Signal receivers of the initiatives app (workflow e-mails to porteurs)."""
