@@ -8,6 +8,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
@@ -22,6 +23,7 @@ from . import images
 from .models import InitiativePage
 from .sanitise import clean_description, wrap_paragraphs
 
+TITLE_MAX_LENGTH = 120
 DESCRIPTION_MAX_LENGTH = 10000
 NEEDS_MAX = 15
 NEED_MAX_LENGTH = 200
@@ -144,8 +146,9 @@ class InitiativeForm(ClusterForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["title"].max_length = 120
-        self.fields["title"].widget.attrs["maxlength"] = 120
+        self.fields["title"].max_length = TITLE_MAX_LENGTH
+        self.fields["title"].validators.append(MaxLengthValidator(TITLE_MAX_LENGTH))
+        self.fields["title"].widget.attrs["maxlength"] = TITLE_MAX_LENGTH
         self.fields["territories"].queryset = (
             TerritoryPage.objects.live().public().defer("boundary", "body").order_by("title")
         )

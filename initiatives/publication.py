@@ -34,10 +34,17 @@ def initiative_workflow():
 
 
 def attach_workflow(index_page):
-    """Make the Modérateurs' workflow govern every initiative under ``index_page``."""
+    """Make the Modérateurs' workflow govern every initiative under ``index_page``, and let
+    them publish there: approving the workflow's last task publishes as the moderator."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
     WorkflowPage.objects.update_or_create(
         page=index_page, defaults={"workflow": initiative_workflow()}
     )
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    for group in Group.objects.filter(name=MODERATORS):
+        GroupPagePermission.objects.get_or_create(group=group, page=index_page, permission=publish)
 
 
 def open_workflow_state(page):
