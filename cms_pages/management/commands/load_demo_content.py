@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from cms_pages.demo.builder import DemoTreeBuilder
 from consultation.demo import load_demo_contributions
+from initiatives.demo import load_demo_initiatives
 
 
 class Command(BaseCommand):
@@ -42,4 +43,11 @@ class Command(BaseCommand):
         if verbosity >= 1:
             self.stdout.write(
                 _("Demo révoltes and rêves: %(created)d created.") % {"created": contributions}
+            )
+        # Initiatives on the planisphère, inspired by those révoltes and rêves.
+        initiatives = load_demo_initiatives()
+        if verbosity >= 1:
+            self.stdout.write(
+                _("Demo initiatives: %(created)d created, %(existing)d already there.")
+                % {"created": len(initiatives.created), "existing": len(initiatives.existing)}
             )

@@ -1,0 +1,110 @@
+"""Creating an initiative from the public site: a draft page owned by its creator, who becomes
+its first porteur, sent to the Modérateurs' workflow.
+
+The citizen has no Wagtail permission: the view checked our own rule
+(``initiatives.add_initiative``), so Wagtail's action runs without its permission checks.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.actions.create_page import CreatePageAction
+from wagtail.models import Page, PageSubscription
+
+from . import notifications, publication
+from .models import Membership
+
+SLUG_BASE_MAX_LENGTH = 80
+FALLBACK_SLUG = "initiative"
+RATE_KEY_PREFIX = "initiative-creation-rate"
+
+
+def unique_slug(title, parent):
+    """A slug derived from ``title``, unused among ``parent``'s children and never one of the
+    platform's reserved words: ``repair-cafe``, then ``repair-cafe-2``, ``repair-cafe-3``…"""
+    base = slugify(title)[:SLUG_BASE_MAX_LENGTH].strip("-") or FALLBACK_SLUG
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    reserved = set(settings.RESERVED_SLUGS)
+    candidate, number = base, 1
+    while candidate in taken or candidate in reserved:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def create_initiative(form, index, user):
+    """Store the valid ``form`` as a draft initiative under ``index`` and submit it to the
+    moderators; return the page. Everything happens in one transaction, the image included
+    (the form writes it only when saved, here), so a failure leaves nothing behind."""
+    try:
+        with transaction.atomic():
+            # One creation at a time under the index: two parallel ones with the same name
+            # would otherwise pick the same slug.
+            parent = Page.objects.select_for_update().get(pk=index.pk).specific
+            page = form.instance
+            page.owner = user
+            page.slug = unique_slug(form.cleaned_data["title"], parent)
+            page = CreatePageAction(page, parent=parent, user=user, form=form).execute(
+                skip_permission_checks=True
+            )
+            Membership.objects.create(
+                initiative=page,
+                user=user,
+                role=Membership.Role.PORTEUR,
+                status=Membership.Status.ACTIVE,
+                joined_at=timezone.now(),
+            )
+            notifications.mute_admin_emails(user)
+            if not notifications.has_admin_access(user):
+                # Wagtail subscribes the creator to the admin's comment e-mails.
+                PageSubscription.objects.filter(page=page, user=user).update(
+                    comment_notifications=False
+                )
+            publication.submit_for_moderation(page, user)
+    except BaseException:
+        _discard_stored_image(form.instance)
+        raise
+    return page
+
+
+def _discard_stored_image(page):
+    """The rolled-back transaction removed the image row; remove its file too."""
+    image = getattr(page, "image", None)
+    if image is not None and image.file:
+        image.file.storage.delete(image.file.name)
+
+
+# Per-account rate limit on the shared cache (fixed window, as consultation.ratelimit: a brake
+# on floods, keyed by account and never by address).
+
+
+def _rate_key(user, window, now):
+    return f"{RATE_KEY_PREFIX}:{user.pk}:{int(now // window)}"
+
+
+def _rate_limit():
+    return settings.INITIATIVE_CREATION_RATE_LIMIT
+
+
+def take_creation_slot(user, now=None):
+    """Count one creation for ``user``; False if it goes over the limit. Call it only once
+    the form is valid, so that a form sent back with errors costs nothing."""
+    limit, window = _rate_limit()
+    key = _rate_key(user, window, time.time() if now is None else now)
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.add(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def creation_limit_reached(user, now=None):
+    limit, window = _rate_limit()
+    key = _rate_key(user, window, time.time() if now is None else now)
+    return (cache.get(key) or 0) >= limit
