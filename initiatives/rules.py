@@ -21,6 +21,12 @@ def membership_of(user, initiative):
     return cache[user.pk]
 
 
+def remember_membership(user, initiative, membership):
+    """Set what ``membership_of`` answers for this user and page, e.g. a row just read under
+    lock, so that a permission asked again inside a transaction sees the fresh state."""
+    initiative.__dict__.setdefault("_membership_cache", {})[user.pk] = membership
+
+
 @rules.predicate
 def is_member(user, initiative):
     """An accepted member or porteur."""
@@ -42,12 +48,22 @@ def has_pending_request(user, initiative):
 
 @rules.predicate
 def is_published(user, initiative):
-    """Live and not behind a view restriction."""
-    return (
-        initiative is not None
-        and initiative.live
-        and not initiative.get_view_restrictions().exists()
-    )
+    """Live and not behind a view restriction (the restriction looked up once per page
+    object: a page shows several buttons that each ask)."""
+    if initiative is None or not initiative.live:
+        return False
+    if "_restricted" not in initiative.__dict__:
+        initiative.__dict__["_restricted"] = _has_view_restriction(initiative)
+    return not initiative.__dict__["_restricted"]
+
+
+def _has_view_restriction(page):
+    """Whether a restriction covers ``page``: on itself or on an ancestor, whose tree paths
+    are the prefixes of its own (one query, where ``get_view_restrictions`` takes two)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return PageViewRestriction.objects.filter(page__path__in=paths).exists()
 
 
 @rules.predicate

@@ -1,0 +1,95 @@
+"""Two porteurs acting at the same moment: the initiative still keeps one porteur
+(PostgreSQL, where ``select_for_update`` really locks)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from initiatives import membership_actions as actions
+from initiatives.models import InitiativePage, Membership
+from tests.initiatives import membership_helpers as helpers
+
+
+def run_together(*operations):
+    """Run the operations in parallel threads, started together; return what each raised
+    (None when it succeeded)."""
+    barrier = threading.Barrier(len(operations))
+    outcomes = [None] * len(operations)
+
+    def run(index, operation):
+        try:
+            barrier.wait()
+            operation()
+        except Exception as error:  # reported by the assertions of the test
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=[index, operation])
+        for index, operation in enumerate(operations)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def two_porteurs():
+    page = helpers.initiative(helpers.index_page())
+    second = helpers.add(page, role="porteur")
+    first = Membership.objects.get(initiative=page, role="porteur", user=helpers.porteur_of(page))
+    return page, first, second
+
+
+def fresh(page):
+    return InitiativePage.objects.get(pk=page.pk)
+
+
+def refusal_codes(outcomes):
+    assert all(o is None or isinstance(o, actions.MembershipRefused) for o in outcomes), outcomes
+    return sorted(o.code for o in outcomes if o is not None)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_porteurs_leaving_at_once_leave_one_porteur():
+    page, first, second = two_porteurs()
+
+    outcomes = run_together(
+        lambda: actions.leave(fresh(page), first.user),
+        lambda: actions.leave(fresh(page), second.user),
+    )
+
+    assert refusal_codes(outcomes) == ["last_porteur"]
+    assert Membership.objects.porteurs().filter(initiative=page).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_porteurs_removing_each_other_at_once_leave_one_porteur():
+    page, first, second = two_porteurs()
+
+    outcomes = run_together(
+        lambda: actions.remove(fresh(page), second.pk, first.user),
+        lambda: actions.remove(fresh(page), first.pk, second.user),
+    )
+
+    assert len(refusal_codes(outcomes)) == 1
+    assert Membership.objects.porteurs().filter(initiative=page).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_porteurs_stepping_down_at_once_leave_one_porteur():
+    page, first, second = two_porteurs()
+
+    outcomes = run_together(
+        lambda: actions.step_down(fresh(page), first.pk, first.user),
+        lambda: actions.step_down(fresh(page), second.pk, second.user),
+    )
+
+    assert refusal_codes(outcomes) == ["last_porteur"]
+    assert Membership.objects.porteurs().filter(initiative=page).count() == 1
