@@ -1,6 +1,7 @@
 """Benchmark harness: serve the site under gunicorn on PostgreSQL and measure pages.
 
-Keeps a template database (migrated, demo content, 100,000 seeded contributions), built once
+Keeps a template database (migrated, demo content, 100,000 seeded contributions and 5,000
+seeded initiatives), built once
 and rebuilt only with --reseed or when the migrations or the seeding code change; each run
 copies it (CREATE DATABASE ... TEMPLATE) into a database of its own, serves that on 127.0.0.1
 only, then reports for each scenario: requests per second, median and 99th-percentile latency
@@ -45,6 +46,15 @@ SCENARIOS = {
     "contributions list p5": "/contributions/?page=5",
     # {published} is a published contribution's id, read from the database once it exists.
     "contribution page": "/contributions/{published}/",
+    # The planisphère des solutions over the seeded initiatives (bench/seed_initiatives.py).
+    "planisphère": "/initiatives/",
+    "planisphère filtered": "/initiatives/?territoire=grand-belfort&maturite=activite",
+    "planisphère p10": "/initiatives/?page=10",
+    "initiatives GeoJSON z9": f"/api/initiatives.geojson?bbox={REGION_BBOX}&zoom=9",
+    "initiatives GeoJSON z11": "/api/initiatives.geojson?territoire=grand-belfort&zoom=11",
+    "initiatives GeoJSON z15": f"/api/initiatives.geojson?bbox={COMMUNE_BBOX}&zoom=15",
+    # A published seeded initiative (banc-<n>: every twentieth is a draft, 100 is not).
+    "initiative page": "/initiatives/banc-100/",
 }
 # The issue's targets at 100,000 contributions.
 ZOOMED_OUT = "GeoJSON region z9"
@@ -56,7 +66,9 @@ TEMPLATE_SOURCES = [
     "*/migrations/*.py",
     "cms_pages/demo/*",
     "consultation/demo*.py",
+    "initiatives/demo*.py",
     "consultation/management/commands/seed_contributions.py",
+    "bench/seed_initiatives.py",
 ]
 
 
@@ -85,9 +97,9 @@ def admin_connection(db_name="postgres"):
     return psycopg.connect(f"{PG}/{db_name}", autocommit=True)
 
 
-def template_fingerprint(contributions):
-    """Identifies what the template holds: the schema, the demo and seeding code, the count."""
-    digest = hashlib.sha256(f"contributions={contributions}".encode())
+def template_fingerprint(contributions, initiatives):
+    """Identifies what the template holds: the schema, the demo and seeding code, the counts."""
+    digest = hashlib.sha256(f"contributions={contributions} initiatives={initiatives}".encode())
     for pattern in TEMPLATE_SOURCES:
         for path in sorted(BASE_DIR.glob(pattern)):
             if path.is_file() and ".venv" not in path.parts:
@@ -105,9 +117,13 @@ def template_is_current(fingerprint):
     return row is not None and row[0] == fingerprint
 
 
-def build_template(contributions, fingerprint):
-    """Migrate, load the demo and seed the contributions once, into the template database."""
-    print(f"Building template database {TEMPLATE_NAME} ({contributions} contributions) …")
+def build_template(contributions, initiatives, fingerprint):
+    """Migrate, load the demo and seed the contributions and initiatives once, into the
+    template database."""
+    print(
+        f"Building template database {TEMPLATE_NAME} "
+        f"({contributions} contributions, {initiatives} initiatives) …"
+    )
     with admin_connection() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_NAME}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{TEMPLATE_NAME}"')
@@ -116,6 +132,12 @@ def build_template(contributions, fingerprint):
     manage(env, "createcachetable")
     manage(env, "load_demo_content", "-v0")
     manage(env, "seed_contributions", "--count", str(contributions))
+    subprocess.run(
+        [PYTHON, "-m", "bench.seed_initiatives", "--count", str(initiatives)],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
     with admin_connection(TEMPLATE_NAME) as conn:
         conn.execute("VACUUM ANALYZE")  # planner statistics travel with the copy
     with admin_connection() as conn:
@@ -123,11 +145,11 @@ def build_template(contributions, fingerprint):
         conn.execute(f"COMMENT ON DATABASE \"{TEMPLATE_NAME}\" IS '{fingerprint}'")
 
 
-def reset_database(contributions, reseed=False):
+def reset_database(contributions, initiatives, reseed=False):
     """A fresh copy of the template (built first if missing, stale or --reseed)."""
-    fingerprint = template_fingerprint(contributions)
+    fingerprint = template_fingerprint(contributions, initiatives)
     if reseed or not template_is_current(fingerprint):
-        build_template(contributions, fingerprint)
+        build_template(contributions, initiatives, fingerprint)
     else:
         print(f"Template database {TEMPLATE_NAME} is up to date (use --reseed to rebuild).")
     with admin_connection() as conn:
@@ -237,16 +259,29 @@ def main():
     parser.add_argument(
         "--contributions", type=int, default=100_000, help="published contributions to seed"
     )
+    parser.add_argument(
+        "--initiatives", type=int, default=5000, help="published initiatives to seed"
+    )
     parser.add_argument("--reseed", action="store_true", help="rebuild the template database")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help="run only the scenarios whose name contains TEXT (repeatable)",
+    )
     args = parser.parse_args()
 
     env = bench_env()
     print(f"Preparing database {DB_NAME} …", flush=True)
-    reset_database(args.contributions, reseed=args.reseed)
+    reset_database(args.contributions, args.initiatives, reseed=args.reseed)
     manage(env, "migrate", "--noinput", "-v0")  # a no-op unless the template is behind
     manage(env, "collectstatic", "--noinput", "-v0")
     published = published_contribution_id()
-    scenarios = {name: path.format(published=published) for name, path in SCENARIOS.items()}
+    scenarios = {
+        name: path.format(published=published)
+        for name, path in SCENARIOS.items()
+        if not args.only or any(text in name for text in args.only)
+    }
 
     port = free_port()
     server = subprocess.Popen(
@@ -288,15 +323,16 @@ def main():
     print(
         f"\ngunicorn {args.workers} workers, {args.concurrency} concurrent clients, "
         f"{args.requests} requests per page, PostgreSQL, "
-        f"{args.contributions} published contributions\n"
+        f"{args.contributions} published contributions, "
+        f"{args.initiatives} published initiatives\n"
     )
     print(
-        f"{'page':<24}{'req/s':>8}{'median ms':>11}{'p99 ms':>9}{'SQL':>6}{'KB':>8}"
+        f"{'page':<26}{'req/s':>8}{'median ms':>11}{'p99 ms':>9}{'SQL':>6}{'KB':>8}"
         f"{'status':>8}{'errors':>8}"
     )
     for name, r in results.items():
         print(
-            f"{name:<24}{r['rps']:>8.1f}{r['median_ms']:>11.1f}{r['p99_ms']:>9.1f}"
+            f"{name:<26}{r['rps']:>8.1f}{r['median_ms']:>11.1f}{r['p99_ms']:>9.1f}"
             f"{r['queries']:>6}{r['bytes'] / 1000:>8.1f}{r['status']:>8}{r['errors']:>8}"
         )
     failures = check_targets(results)

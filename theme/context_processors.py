@@ -3,6 +3,8 @@
 from django.conf import settings
 from wagtail.models import Site
 
+from cms_pages.visibility import without_restricted
+
 
 def site_chrome(request):
     """Header navigation and footer links of the current site, read lazily."""
@@ -11,14 +13,17 @@ def site_chrome(request):
         site = Site.find_for_request(request)
         if site is None:
             return []
-        # Titles and URLs only: plain pages spare one query per page type.
-        return list(site.root_page.get_children().live().public().in_menu())
+        # Titles and URLs only: plain pages spare one query per page type; restrictions are
+        # checked in the same query.
+        return list(without_restricted(site.root_page.get_children().live().in_menu()))
 
     def footer_links():
         from cms_pages.models import StandardPage
 
         return list(
-            StandardPage.objects.live().public().filter(show_in_footer=True).order_by("path")
+            without_restricted(StandardPage.objects.live())
+            .filter(show_in_footer=True)
+            .order_by("path")
         )
 
     return {

@@ -85,3 +85,11 @@ class EnjeuPage(BasePage):
     class Meta:
         verbose_name = _("enjeu")
         verbose_name_plural = _("enjeux")
+
+    def get_context(self, request, *args, **kwargs):
+        from initiatives.public import lineage_context
+
+        context = super().get_context(request, *args, **kwargs)
+        # Lineage: the published initiatives tied to this enjeu (one query).
+        context.update(lineage_context(request, enjeux=self))
+        return context

@@ -24,6 +24,7 @@ class HomePage(BasePage):
         "cms_pages.TerritoryIndexPage",
         "cms_pages.EnjeuIndexPage",
         "cms_pages.EventIndexPage",
+        "initiatives.InitiativeIndexPage",
         "cms_pages.StandardPage",
     ]
     max_count = 1

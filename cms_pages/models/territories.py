@@ -100,13 +100,19 @@ class TerritoryPage(LocatedMixin, BasePage):
         verbose_name_plural = _("territories")
 
     def get_context(self, request, *args, **kwargs):
+        from cms_pages.visibility import without_restricted
+
         from .events import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = (
-            EventPage.objects.live().public().filter(territories=self).order_by("start")
-        )
+        context["events"] = without_restricted(
+            EventPage.objects.live().filter(territories=self)
+        ).order_by("start")
         context["contribution_counts"] = self.contribution_counts()
+        # Lineage: the published initiatives of this territory (one query).
+        from initiatives.public import lineage_context
+
+        context.update(lineage_context(request, territories=self))
         return context
 
     def contribution_counts(self):

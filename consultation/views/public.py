@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from consultation.filters import live_enjeux, live_territories, published_filter
 from consultation.models import Contribution
+from initiatives.public import INSPIRED_SIZE, lineage_context
 
 PAGE_SIZE = 20
 LIST_ID = "contributions-liste"
@@ -99,5 +100,7 @@ def contribution_detail(request, pk):
             "event": event,
             "event_url": event.get_url(request=request) if event else None,
             "point": contribution.public_point(),
+            # Lineage: the published initiatives it inspired (one query).
+            **lineage_context(request, limit=INSPIRED_SIZE, inspired_by=contribution),
         },
     )

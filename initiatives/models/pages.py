@@ -28,6 +28,13 @@ class InitiativeIndexPage(IndexPage):
     class Meta:
         verbose_name = _("initiative index")
 
+    def get_context(self, request, *args, **kwargs):
+        from initiatives.views.planisphere import planisphere_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(planisphere_context(request))
+        return context
+
 
 class InitiativePageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -173,6 +180,13 @@ class InitiativePage(LocatedMixin, BasePage):
     class Meta:
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+
+    def get_context(self, request, *args, **kwargs):
+        from initiatives.public import initiative_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(initiative_page_context(request, self))
+        return context
 
     def description_html(self):
         """The description ready to show: Wagtail's links expanded, then cleaned again, so that

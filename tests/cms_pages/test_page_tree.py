@@ -13,6 +13,7 @@ from cms_pages.models import (
     TerritoryIndexPage,
     TerritoryPage,
 )
+from initiatives.models import InitiativeIndexPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -21,7 +22,14 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_page_holds_the_indexes_and_standard_pages(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {TerritoryIndexPage, EnjeuIndexPage, EventIndexPage, StandardPage}
+            HomePage,
+            {
+                TerritoryIndexPage,
+                EnjeuIndexPage,
+                EventIndexPage,
+                InitiativeIndexPage,
+                StandardPage,
+            },
         )
 
     def test_territories_live_under_the_territory_index_only(self):

@@ -1,0 +1,93 @@
+"""The planisphère, its GeoJSON and the initiative page run a bounded number of SQL queries
+that does not grow with the number of initiatives (3, then 30)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from initiatives import geo
+from tests import factories
+from tests.initiatives import planisphere_helpers as h
+
+pytestmark = pytest.mark.django_db
+
+# One bound per page, the same at both data sizes (Wagtail's routing, the site's menu and
+# view-restriction checks account for about half of them).
+BOUNDS = {
+    "/initiatives/": 18,
+    "/initiatives/?territoire=belfort-test&enjeu=mob&maturite=idee&page=1": 18,
+    "/api/initiatives.geojson": 6,
+    "/api/initiatives.geojson?bbox=6.5,47.3,7.2,47.9&zoom=9&territoire=belfort-test": 8,
+    "/initiatives/velo-ecole/": 19,
+    "/enjeux/mob/": 16,
+    "/territoires/belfort-test/": 19,
+    "contribution": 12,
+}
+# A signed-in porteur costs the session and the user, their membership and permissions.
+SIGNED_IN_EXTRA = 4
+
+
+def grow(world, count):
+    """``count`` more published initiatives, each with a point, relations, tags, members."""
+    territories = list(world.territories.values())
+    enjeux = list(world.enjeux.values())
+    for n in range(count):
+        page = h.initiative(
+            world.index,
+            title=f"Initiative {n}",
+            slug=f"initiative-croissance-{n}",
+            territories=territories,
+            enjeux=enjeux,
+            inspired_by=[world.contribution],
+            location=h.point(47.6 + n / 1000, 6.86),
+        )
+        page.tags.add(f"mot{n}", "commun")
+        page.save_revision().publish()
+        factories.MembershipFactory(initiative=page)
+        factories.MembershipFactory(initiative=page, role="membre")
+    velo = world.initiatives["velo"]
+    for n in range(count):
+        factories.MembershipFactory(initiative=velo, role="membre")
+        velo.inspired_by.add(factories.ContributionFactory(territory=territories[0]))
+        velo.tags.add(f"étiquette{n}")
+    velo.save_revision().publish()
+
+
+def path_of(world, path):
+    return f"/contributions/{world.contribution.pk}/" if path == "contribution" else path
+
+
+def count_queries(client, path):
+    client.get(path)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(path).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("who", ["visitor", "porteur"])
+def test_query_count_is_bounded_at_two_data_sizes(client, who):
+    """Every page measured with 3 initiatives, then with 30: same count, within its bound
+    (one world for all pages: building it is what takes time)."""
+    world = h.world()
+    if who == "porteur":
+        client.force_login(factories.MembershipFactory(initiative=world.initiatives["velo"]).user)
+    extra = SIGNED_IN_EXTRA if who == "porteur" else 0
+    small = {key: count_queries(client, path_of(world, key)) for key in BOUNDS}
+    grow(world, 27)
+    large = {key: count_queries(client, path_of(world, key)) for key in BOUNDS}
+    over = {
+        key: (small[key], large[key], BOUNDS[key] + extra)
+        for key in BOUNDS
+        if max(small[key], large[key]) > BOUNDS[key] + extra or small[key] != large[key]
+    }
+    assert not over, "(3 initiatives, 30 initiatives, bound): " + repr(over)
+
+
+def test_server_clusters_cost_a_bounded_number_of_queries(client, monkeypatch):
+    world = h.world()
+    grow(world, 27)
+    monkeypatch.setattr(geo, "CLUSTER_ABOVE", 5)
+    path = "/api/initiatives.geojson?bbox=6.5,47.3,7.2,47.9&zoom=9"
+    assert count_queries(client, path) <= 8
+    kinds = {f["properties"]["kind"] for f in client.get(path).json()["features"]}
+    assert "cluster" in kinds
