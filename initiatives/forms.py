@@ -21,7 +21,7 @@ from consultation.tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
 
 from . import images
 from .models import InitiativePage
-from .sanitise import clean_description, wrap_paragraphs
+from .sanitise import clean_description, editable_text, wrap_paragraphs
 
 TITLE_MAX_LENGTH = 120
 DESCRIPTION_MAX_LENGTH = 10000
@@ -40,9 +40,9 @@ class ContributionNumbersField(forms.CharField):
     """Published révoltes and rêves given by their number (“12, 57”) or their address."""
 
     def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(str(getattr(item, "pk", item)) for item in value)
-        return value
+        if value is None or isinstance(value, str):
+            return value
+        return ", ".join(str(getattr(item, "pk", item)) for item in value)
 
     def clean(self, value):
         value = super().clean(value)
@@ -137,6 +137,8 @@ class InitiativeForm(ClusterForm):
             "economic_purpose": forms.RadioSelect,
             "organisation_mode": forms.RadioSelect,
             "membership_policy": forms.RadioSelect,
+            "territories": forms.CheckboxSelectMultiple,
+            "enjeux": forms.CheckboxSelectMultiple,
         }
         field_classes = {
             "territories": TitledMultipleChoiceField,
@@ -149,15 +151,19 @@ class InitiativeForm(ClusterForm):
         self.fields["title"].max_length = TITLE_MAX_LENGTH
         self.fields["title"].validators.append(MaxLengthValidator(TITLE_MAX_LENGTH))
         self.fields["title"].widget.attrs["maxlength"] = TITLE_MAX_LENGTH
+        self.fields["title"].help_text = gettext(
+            "At most %(max)s characters; the page address is made from it."
+        ) % {"max": TITLE_MAX_LENGTH}
+        # Radio buttons with no empty "---------" choice: one of the model's values is required.
+        for name in ("maturity", "economic_purpose", "organisation_mode", "membership_policy"):
+            self.fields[name].choices = InitiativePage._meta.get_field(name).choices
         self.fields["territories"].queryset = (
             TerritoryPage.objects.live().public().defer("boundary", "body").order_by("title")
         )
-        self.fields["territories"].widget = forms.CheckboxSelectMultiple()
         self.fields["territories"].help_text = _("One or more territories (EPCI).")
         self.fields["enjeux"].queryset = (
             EnjeuPage.objects.live().public().defer("body").order_by("title")
         )
-        self.fields["enjeux"].widget = forms.CheckboxSelectMultiple()
         self._init_communes()
         self.fields["description"].help_text = gettext(
             "Paragraphs separated by an empty line. Headings, bold, italic, lists and links "
@@ -175,6 +181,7 @@ class InitiativeForm(ClusterForm):
         self.fields["summary"].help_text = _("One or two sentences, at most 300 characters.")
         page = self.instance
         if not self.is_bound and page.pk is not None:
+            self.initial["description"] = editable_text(page.description)
             self.initial["tags_text"] = ", ".join(t.name for t in page.tags.all())
             self.initial["needs_text"] = "\n".join(
                 str(block.value) for block in page.needs if block.block_type == "need"

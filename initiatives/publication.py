@@ -100,7 +100,9 @@ def save_member_revision(page, draft, user, previous_revision=None):
     if not page.live or open_workflow_state(page) is not None:
         submit_for_moderation(page, user)
         return revision, Outcome.PENDING
-    if recheck_fields_changed(page, draft):
+    # Compared with a fresh copy of the row: ``draft`` may be ``page`` itself, edited in memory
+    # (Wagtail's get_latest_revision_as_object() returns the page when nothing is unpublished).
+    if recheck_fields_changed(type(page).objects.get(pk=page.pk), draft):
         submit_for_moderation(page, user)
         return revision, Outcome.PENDING
     revision.publish(user=user, previous_revision=previous_revision, skip_permission_checks=True)

@@ -8,7 +8,12 @@ ALLOWED_TAGS = {"h2", "h3", "p", "br", "b", "strong", "i", "em", "ul", "ol", "li
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener"
-BLOCK_TAG_RE = re.compile(r"<(p|h2|h3|ul|ol)[\s>]", re.IGNORECASE)
+BLANK_LINES_RE = re.compile(r"\n\s*\n")
+BLOCK_START_RE = re.compile(r"<(p|h2|h3|ul|ol)[\s>]", re.IGNORECASE)
+BETWEEN_TAGS_RE = re.compile(r">\s+<")
+TOP_BLOCK_RE = re.compile(r"<(p|h2|h3|ul|ol)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+LI_SPLIT_RE = re.compile(r"</li>\s*<li", re.IGNORECASE)
 
 
 def clean_description(html):
@@ -25,9 +30,35 @@ def clean_description(html):
 
 
 def wrap_paragraphs(text):
-    """Text typed without block tags: paragraphs at empty lines, line breaks kept. The result
-    still goes through ``clean_description``."""
-    if BLOCK_TAG_RE.search(text):
-        return text
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return "".join("<p>{}</p>".format(p.replace("\n", "<br>")) for p in paragraphs)
+    """The description as typed: blocks separated by empty lines. A block that is not already
+    a heading, list or paragraph becomes a paragraph, its line breaks kept. The result still
+    goes through ``clean_description``."""
+    blocks = []
+    for block in BLANK_LINES_RE.split(text.replace("\r\n", "\n").strip()):
+        block = block.strip()
+        if not block:
+            continue
+        if BLOCK_START_RE.match(block):
+            blocks.append(BETWEEN_TAGS_RE.sub("><", block))
+        else:
+            blocks.append("<p>{}</p>".format(block.replace("\n", "<br>")))
+    return "".join(blocks)
+
+
+def editable_text(html):
+    """The stored description as the form shows it: paragraphs as plain text separated by an
+    empty line, headings and lists as their tags (``wrap_paragraphs`` reads it back). HTML
+    that is not a plain sequence of such blocks is shown as it is."""
+    if TOP_BLOCK_RE.sub("", html or "").strip():
+        return html
+    blocks = []
+    for match in TOP_BLOCK_RE.finditer(html or ""):
+        tag, inner = match.group(1).lower(), match.group(2)
+        if tag == "p":
+            blocks.append(BR_RE.sub("\n", inner))
+        elif tag in ("ul", "ol"):
+            items = LI_SPLIT_RE.sub("</li>\n<li", inner)
+            blocks.append(f"<{tag}>\n{items}\n</{tag}>")
+        else:
+            blocks.append(f"<{tag}>{inner}</{tag}>")
+    return "\n\n".join(blocks)

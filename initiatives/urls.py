@@ -42,6 +42,11 @@ editing_patterns = [
 ]
 planisphere_patterns = [
     path("api/initiatives.geojson", planisphere.initiatives_geojson, name="geojson"),
+    path(
+        "initiatives/<int:pk>/carte.geojson",
+        planisphere.initiative_geojson,
+        name="point-geojson",
+    ),
 ]
 
 urlpatterns = [*create_patterns, *membership_patterns, *editing_patterns, *planisphere_patterns]

@@ -27,6 +27,20 @@ NETWORK_SCHEMES = {"http", "https", "ws", "wss"}
 EDITING_SESSION_PING = "/admin/editing-sessions/"
 
 
+def session_cookie(live_server, user):
+    """The session cookie of a forced login of ``user``, for a browser context."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }
+
+
 def leaves_the_machine(url):
     """True for a network request to a host other than the live server's."""
     parts = urlsplit(url)

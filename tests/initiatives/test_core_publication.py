@@ -96,3 +96,11 @@ def test_recheck_comparison_covers_relations(index, settings):
     draft = fresh(page)
     draft.territories.set(TerritoryPage.objects.all()[:1])
     assert publication.recheck_fields_changed(fresh(page), draft) == ["territories"]
+
+
+def test_a_rename_made_on_the_page_object_itself_still_goes_to_the_moderators(index):
+    page = fresh(InitiativePageFactory(parent=index, title="Nom validé"))
+    page.title = "Renommée en mémoire"
+    _, outcome = publication.save_member_revision(page, page, UserFactory())
+    assert outcome == Outcome.PENDING
+    assert fresh(page).title == "Nom validé"

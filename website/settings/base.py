@@ -270,9 +270,14 @@ INITIATIVE_RECHECK_FIELDS = env.list("INITIATIVE_RECHECK_FIELDS", default=["titl
 # Someone editing an initiative is shown to the other editors until this many seconds after
 # their page last said it was open.
 INITIATIVE_PRESENCE_SECONDS = 60
+# How often an open edit page tells the server it is still there (seconds).
+INITIATIVE_PRESENCE_PING_SECONDS = 20
 # Upload limit of an initiative's image (bytes) and its largest side once stored (pixels).
 INITIATIVE_IMAGE_MAX_BYTES = 5 * 1024 * 1024
 INITIATIVE_IMAGE_MAX_SIDE = 2000
+# Per account: at most this many new initiatives, and contact messages, in the window (seconds).
+INITIATIVE_CREATION_RATE_LIMIT = (5, 3600)
+INITIATIVE_CONTACT_RATE_LIMIT = (5, 3600)
 
 # Maps: tiles are the one third-party request; without a URL the maps draw on a plain background.
 MAP_TILES_URL = env("MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
