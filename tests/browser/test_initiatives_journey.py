@@ -61,7 +61,10 @@ def test_created_approved_published_and_joined(site, page, live_server, second_t
     admin.goto("/admin/")
     row = admin.locator("tr, li, .listing__item, [role=row]", has_text=NAME).last
     row.locator("button[aria-label], .w-dropdown__toggle").first.click()
-    admin.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])").click()
+    admin.locator(
+        f"button[data-workflow-action-url*='/action/{initiative.pk}/approve/']"
+        ":not([data-launch-modal])"
+    ).click()
     admin.wait_for_load_state("networkidle")
     initiative.refresh_from_db()
     assert initiative.live
