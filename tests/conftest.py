@@ -32,6 +32,31 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _demo_content_for_module(django_db_setup, django_db_blocker):
+    """The demo tree built once for a module, in a transaction rolled back after it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo_content", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def shared_demo(_demo_content_for_module, db):
+    """The demo tree shared by a module's tests (building it takes seconds); each test runs
+    in its own savepoint, so what one changes is gone for the next."""
+    from cms_pages.models import HomePage
+
+    return HomePage.objects.get()
+
+
 @pytest.fixture
 def demo_content(db):
     """The demo page tree that ``make run`` serves."""

@@ -47,7 +47,7 @@ def grow(extra):
 
 @pytest.mark.parametrize("path", BOUNDS.keys())
 def test_query_count_is_bounded_at_two_data_sizes(
-    client, demo_content, django_assert_max_num_queries, path
+    client, shared_demo, django_assert_max_num_queries, path
 ):
     client.get(path)  # warm per-process caches (content types, site root paths)
     with django_assert_max_num_queries(BOUNDS[path]):

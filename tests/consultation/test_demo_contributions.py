@@ -18,23 +18,23 @@ FIVE_TERRITORIES = {
 }
 
 
-def test_demo_publishes_contributions_in_all_five_territories(demo_content):
+def test_demo_publishes_contributions_in_all_five_territories(shared_demo):
     territories = set(
         Contribution.objects.published().values_list("territory__slug", flat=True).distinct()
     )
     assert territories == FIVE_TERRITORIES
 
 
-def test_demo_has_about_sixty_published_contributions(demo_content):
+def test_demo_has_about_sixty_published_contributions(shared_demo):
     assert 50 <= Contribution.objects.published().count() <= 70
 
 
-def test_demo_has_both_kinds_in_every_territory(demo_content):
+def test_demo_has_both_kinds_in_every_territory(shared_demo):
     pairs = set(Contribution.objects.published().values_list("territory__slug", "kind"))
     assert len(pairs) == 2 * len(FIVE_TERRITORIES)
 
 
-def test_demo_leaves_a_queue_for_the_moderators(demo_content):
+def test_demo_leaves_a_queue_for_the_moderators(shared_demo):
     counts = dict(
         Contribution.objects.values_list("status")
         .annotate(n=Count("pk"))
@@ -44,24 +44,24 @@ def test_demo_leaves_a_queue_for_the_moderators(demo_content):
     assert counts.get("hidden") == 1
 
 
-def test_demo_has_points_and_commune_only_contributions(demo_content):
+def test_demo_has_points_and_commune_only_contributions(shared_demo):
     published = Contribution.objects.published()
     assert published.filter(latitude__isnull=False).exists()
     assert published.filter(latitude__isnull=True, commune__isnull=False).exists()
 
 
-def test_demo_contributions_are_marked_as_examples(demo_content):
+def test_demo_contributions_are_marked_as_examples(shared_demo):
     demo = Contribution.objects.all()
     assert demo.exclude(tags__name=MARKER_TAG).count() == 0
     assert not demo.exclude(participant_first_name="").exists()
     assert not demo.filter(author__isnull=False).exists()
 
 
-def test_demo_links_some_contributions_to_enjeux(demo_content):
+def test_demo_links_some_contributions_to_enjeux(shared_demo):
     assert Contribution.objects.published().filter(enjeux__isnull=False).exists()
 
 
-def test_demo_points_are_near_their_territory(demo_content):
+def test_demo_points_are_near_their_territory(shared_demo):
     for contribution in Contribution.objects.filter(latitude__isnull=False).select_related(
         "territory"
     ):
@@ -73,13 +73,13 @@ def test_demo_points_are_near_their_territory(demo_content):
         assert abs(contribution.longitude - centre[1]) < 0.1
 
 
-def test_loading_the_demo_twice_adds_no_contribution(demo_content):
+def test_loading_the_demo_twice_adds_no_contribution(shared_demo):
     before = Contribution.objects.count()
     call_command("load_demo_content", verbosity=0)
     assert Contribution.objects.count() == before
 
 
-def test_the_demo_is_the_same_on_every_run(demo_content):
+def test_the_demo_is_the_same_on_every_run(shared_demo):
     first = list(Contribution.objects.order_by("import_key").values_list("import_key", "latitude"))
     Contribution.objects.all().delete()
     call_command("load_demo_content", verbosity=0)
@@ -94,27 +94,27 @@ def seed(count, **options):
     call_command("seed_contributions", count=count, verbosity=0, **options)
 
 
-def test_seed_creates_the_requested_number_of_published_contributions(demo_content):
+def test_seed_creates_the_requested_number_of_published_contributions(shared_demo):
     before = Contribution.objects.published().count()
     seed(50)
     assert Contribution.objects.published().count() - before == 50
 
 
-def test_seed_adds_pending_and_hidden_ones_on_top(demo_content):
+def test_seed_adds_pending_and_hidden_ones_on_top(shared_demo):
     seed(60)
     seeded = Contribution.objects.filter(import_key__startswith="seed:")
     assert seeded.filter(status="pending").count() == 6
     assert seeded.filter(status="hidden").count() == 3
 
 
-def test_seed_spreads_over_every_territory(demo_content):
+def test_seed_spreads_over_every_territory(shared_demo):
     seed(50)
     seeded = Contribution.objects.filter(import_key__startswith="seed:")
     territories = set(seeded.values_list("territory__slug", flat=True))
     assert territories == FIVE_TERRITORIES
 
 
-def test_seeded_points_stay_around_their_territory(demo_content):
+def test_seeded_points_stay_around_their_territory(shared_demo):
     seed(50)
     for contribution in Contribution.objects.filter(
         import_key__startswith="seed:", latitude__isnull=False
@@ -127,14 +127,14 @@ def test_seeded_points_stay_around_their_territory(demo_content):
         assert abs(contribution.longitude - centre[1]) <= 0.15
 
 
-def test_seed_twice_adds_nothing(demo_content):
+def test_seed_twice_adds_nothing(shared_demo):
     seed(20)
     before = Contribution.objects.count()
     seed(20)
     assert Contribution.objects.count() == before
 
 
-def test_seed_is_deterministic(demo_content):
+def test_seed_is_deterministic(shared_demo):
     seed(20)
     rows = "import_key", "latitude", "longitude", "kind"
     first = list(Contribution.objects.filter(import_key__startswith="seed:").values_list(*rows))
@@ -143,7 +143,7 @@ def test_seed_is_deterministic(demo_content):
     assert sorted(first) == sorted(second)
 
 
-def test_seeded_contributions_have_tags(demo_content):
+def test_seeded_contributions_have_tags(shared_demo):
     seed(20)
     seeded = Contribution.objects.filter(import_key__startswith="seed:")
     assert seeded.filter(tags__isnull=True).count() == 0
