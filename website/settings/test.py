@@ -1,7 +1,7 @@
 """Test settings: fast hashing, plain static storage, inline tasks, no tile server."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, env
+from .base import CACHES, DATA_DIR, DATABASES, REDIS_URL, env
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
@@ -24,3 +24,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's shared in-memory database: the browser tests' live server answers
+    # several requests at once, and one in-memory connection shared by its threads cannot
+    # hold two transactions (each thread gets its own connection to a file).
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test_db.sqlite3")}
