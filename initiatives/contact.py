@@ -8,12 +8,10 @@ porteurs can answer the sender directly only if the sender chose to share their 
 """
 
 import re
-import time
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
@@ -29,7 +27,6 @@ from .models import Membership
 SUBJECT_MAX_LENGTH = 120
 MESSAGE_MIN_LENGTH = 10
 MESSAGE_MAX_LENGTH = 3000
-KEY_PREFIX = "initiative-contact-rate"
 # Line breaks and other control characters would let a subject forge mail headers.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
 
@@ -67,39 +64,6 @@ class ContactForm(forms.Form):
         if not subject:
             raise ValidationError(_("Give your message a subject."), code="required")
         return subject
-
-
-# Rate limit.
-
-
-def _rate_limit():
-    return settings.INITIATIVE_CONTACT_RATE_LIMIT
-
-
-def _key(user, window, now):
-    return f"{KEY_PREFIX}:{user.pk}:{int(now // window)}"
-
-
-def take(user, now=None):
-    """Count one message for ``user``; return False if it goes over the limit. Call it only
-    once the form is valid, so that a form sent back with errors costs nothing."""
-    limit, window = _rate_limit()
-    key = _key(user, window, time.time() if now is None else now)
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The key expired between add() and incr(): this message opens a new window.
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
-
-
-def exhausted(user, now=None):
-    """True if ``user`` has no message left in the current window."""
-    limit, window = _rate_limit()
-    key = _key(user, window, time.time() if now is None else now)
-    return (cache.get(key) or 0) >= limit
 
 
 # Sending.

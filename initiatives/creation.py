@@ -5,10 +5,7 @@ The citizen has no Wagtail permission: the view checked our own rule
 (``initiatives.add_initiative``), so Wagtail's action runs without its permission checks.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,7 +17,6 @@ from .models import Membership
 
 SLUG_BASE_MAX_LENGTH = 80
 FALLBACK_SLUG = "initiative"
-RATE_KEY_PREFIX = "initiative-creation-rate"
 
 
 def unique_slug(title, parent):
@@ -76,35 +72,3 @@ def _discard_stored_image(page):
     image = getattr(page, "image", None)
     if image is not None and image.file:
         image.file.storage.delete(image.file.name)
-
-
-# Per-account rate limit on the shared cache (fixed window, as consultation.ratelimit: a brake
-# on floods, keyed by account and never by address).
-
-
-def _rate_key(user, window, now):
-    return f"{RATE_KEY_PREFIX}:{user.pk}:{int(now // window)}"
-
-
-def _rate_limit():
-    return settings.INITIATIVE_CREATION_RATE_LIMIT
-
-
-def take_creation_slot(user, now=None):
-    """Count one creation for ``user``; False if it goes over the limit. Call it only once
-    the form is valid, so that a form sent back with errors costs nothing."""
-    limit, window = _rate_limit()
-    key = _rate_key(user, window, time.time() if now is None else now)
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
-
-
-def creation_limit_reached(user, now=None):
-    limit, window = _rate_limit()
-    key = _rate_key(user, window, time.time() if now is None else now)
-    return (cache.get(key) or 0) >= limit

@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.ratelimit import contributions as contribution_limit
 from cms_pages.models import TerritoryPage
 from moderation.models import Report
 
-from .. import ratelimit
 from ..areas import CENTRE_BOX_DEGREES
 from ..forms import ContributionForm, ReportForm
 from ..models import Contribution, Support
@@ -46,7 +46,7 @@ def new_contribution(request):
     if request.method == "POST":
         form = ContributionForm(request.POST)
         if form.is_valid():
-            if ratelimit.take(request.user):
+            if contribution_limit.take(request.user):
                 with transaction.atomic():
                     contribution = form.save(author=request.user)
                 if contribution.status == Contribution.Status.PENDING:
@@ -80,7 +80,7 @@ def new_contribution(request):
         "consultation/contribution_form.html",
         {
             "form": form,
-            "limit_reached": ratelimit.exhausted(request.user),
+            "limit_reached": contribution_limit.exhausted(request.user),
             "point_config": {
                 "territories": form.territory_slugs(),
                 "source": reverse("territories-geojson"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import WorkflowState
 
+from accounts.ratelimit import initiative_creations
 from consultation.areas import CENTRE_BOX_DEGREES
 from consultation.models import Contribution
 from initiatives import creation, publication
@@ -87,7 +88,7 @@ def new_initiative(request):
             user=request.user,
         )
         if form.is_valid():
-            if creation.take_creation_slot(request.user):
+            if initiative_creations.take(request.user):
                 page = creation.create_initiative(form, index, request.user)
                 messages.success(
                     request,
@@ -121,7 +122,7 @@ def new_initiative(request):
         {
             "form": form,
             "index_page": index,
-            "limit_reached": creation.creation_limit_reached(request.user),
+            "limit_reached": initiative_creations.exhausted(request.user),
             "form_map_config": form_map_config(form),
         },
         status=status,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.ratelimit import initiative_contacts
 from consultation.forms import ReportForm
 from moderation.models import Report
 
@@ -221,7 +222,7 @@ def contact(request, pk):
                 ),
             )
         elif form.is_valid():
-            if contact_mail.take(request.user):
+            if initiative_contacts.take(request.user):
                 data = form.cleaned_data
                 contact_mail.send(
                     page,
@@ -251,7 +252,7 @@ def contact(request, pk):
         {
             "page": page,
             "form": form,
-            "limit_reached": contact_mail.exhausted(request.user),
+            "limit_reached": initiative_contacts.exhausted(request.user),
             "has_recipient": bool(porteurs),
         },
         status=status,

@@ -5,7 +5,6 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import RequestFactory
 from wagtail.models import Page, Revision, Site
 
@@ -14,7 +13,6 @@ from cms_pages.models import (
     Commune,
     EnjeuPage,
     EventPage,
-    HomePage,
     StandardPage,
     TerritoryPage,
 )
@@ -62,27 +60,9 @@ def load():
     call_command("load_demo_content", verbosity=0)
 
 
-@pytest.fixture(scope="module")
-def _demo_tree_for_module(django_db_setup, django_db_blocker):
-    """Build the tree once for the read-only tests of this module, and roll it back after.
-
-    Each test still runs in its own savepoint (the ``db`` fixture), so none can leak.
-    """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            load()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
 @pytest.fixture
-def demo(_demo_tree_for_module, db):
-    """The demo home page, shared read-only by the tests that do not run the command again."""
-    return HomePage.objects.get()
+def demo(shared_demo):
+    return shared_demo
 
 
 def territory(slug):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from consultation import ratelimit
+from accounts.ratelimit import contributions as ratelimit
 from consultation.models import Contribution
 from tests.consultation.contribute_helpers import error_codes, form_data, make_territories
 from tests.factories import UserFactory

@@ -3,10 +3,8 @@ the five territories, one in the moderators' queue, and a second run that change
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Revision, WorkflowState
 
-from cms_pages.models import HomePage
 from consultation.demo import territory_centre
 from initiatives import publication
 from initiatives.models import InitiativeIndexPage, InitiativePage, Membership
@@ -14,24 +12,9 @@ from initiatives.models import InitiativeIndexPage, InitiativePage, Membership
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def _demo_for_module(django_db_setup, django_db_blocker):
-    """Load the demo once for the read-only tests of this module, and roll it back after
-    (each test still runs in its own savepoint)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo_content", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
 @pytest.fixture
-def demo(_demo_for_module, db):
-    return HomePage.objects.get()
+def demo(shared_demo):
+    return shared_demo
 
 
 FIVE_TERRITORIES = {

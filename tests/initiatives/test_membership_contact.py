@@ -4,7 +4,7 @@ sender's consent, plain text, limited per account."""
 import pytest
 from django.urls import reverse
 
-from initiatives import contact
+from accounts.ratelimit import initiative_contacts
 from tests.factories import UserFactory
 from tests.initiatives import membership_helpers as helpers
 
@@ -145,7 +145,7 @@ def test_rate_limit_comes_from_the_setting(client, page, sender, settings):
     settings.INITIATIVE_CONTACT_RATE_LIMIT = (1, 3600)
     write(client, page)
     assert write(client, page).status_code == 429
-    assert contact.exhausted(sender)
+    assert initiative_contacts.exhausted(sender)
 
 
 def test_porteur_writing_does_not_mail_themself(client, page):
