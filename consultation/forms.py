@@ -48,6 +48,47 @@ class TerritoryChoiceField(forms.ModelChoiceField):
         return obj.title
 
 
+class CommuneChoiceField(forms.ChoiceField):
+    """A commune of the given territories, grouped by territory in French alphabetical order;
+    cleans to the Commune (or None). One query for all the communes."""
+
+    def __init__(self, territories=(), **kwargs):
+        super().__init__(**kwargs)
+        self.set_territories(territories)
+
+    def set_territories(self, territories):
+        groups = {t.pk: [] for t in territories}
+        self.communes = {}
+        for commune in Commune.objects.filter(territory__in=list(territories)).only(
+            "pk", "name", "territory_id"
+        ):
+            self.communes[commune.pk] = commune
+            groups[commune.territory_id].append(commune)
+        self.choices = [("", _("No commune in particular"))] + [
+            (
+                t.title,
+                [(c.pk, c.name) for c in sorted(groups[t.pk], key=lambda c: _sort_key(c.name))],
+            )
+            for t in territories
+            if groups[t.pk]
+        ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return self.communes[int(value)]
+        except (KeyError, ValueError):
+            raise ValidationError(
+                _("Choose a commune from the list."), code="invalid_choice"
+            ) from None
+
+    def valid_value(self, value):
+        # The choice is checked in clean(), where the message is ours.
+        return True
+
+
 class ContributionForm(forms.Form):
     """A révolte or a rêve posted online by a signed-in citizen."""
 
@@ -65,7 +106,7 @@ class ContributionForm(forms.Form):
         queryset=TerritoryPage.objects.none(),
         empty_label=_("Choose a territory"),
     )
-    commune = forms.ChoiceField(
+    commune = CommuneChoiceField(
         label=_("Commune"),
         required=False,
         help_text=_(
@@ -122,32 +163,7 @@ class ContributionForm(forms.Form):
         self.fields["territory"].choices = [("", self.fields["territory"].empty_label)] + [
             (t.pk, t.title) for t in territories
         ]
-        self.communes = {}
-        groups = {t.pk: [] for t in territories}
-        for commune in Commune.objects.filter(territory__in=territories).only(
-            "pk", "name", "territory_id"
-        ):
-            self.communes[commune.pk] = commune
-            groups[commune.territory_id].append(commune)
-        self.fields["commune"].choices = [("", _("No commune in particular"))] + [
-            (
-                t.title,
-                [(c.pk, c.name) for c in sorted(groups[t.pk], key=lambda c: _sort_key(c.name))],
-            )
-            for t in territories
-            if groups[t.pk]
-        ]
-
-    def clean_commune(self):
-        value = self.cleaned_data["commune"]
-        if not value:
-            return None
-        try:
-            return self.communes[int(value)]
-        except (KeyError, ValueError):
-            raise ValidationError(
-                _("Choose a commune from the list."), code="invalid_choice"
-            ) from None
+        self.fields["commune"].set_territories(territories)
 
     def clean_tags(self):
         return parse_tags(self.cleaned_data["tags"])

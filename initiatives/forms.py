@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
 from cms_pages.geo import format_point, parse_point
-from cms_pages.models import Commune, EnjeuPage, TerritoryPage
-from consultation.forms import LongTextField, _sort_key
+from cms_pages.models import EnjeuPage, TerritoryPage
+from consultation.forms import CommuneChoiceField, LongTextField
 from consultation.models import Contribution
 from consultation.tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
 
@@ -192,41 +192,14 @@ class InitiativeForm(ClusterForm):
                 self.initial["latitude"], self.initial["longitude"] = point
 
     def _init_communes(self):
-        territories = list(self.fields["territories"].queryset)
-        groups = {t.pk: [] for t in territories}
-        self.communes = {}
-        for commune in Commune.objects.filter(territory__in=territories).only(
-            "pk", "name", "territory_id"
-        ):
-            self.communes[commune.pk] = commune
-            groups[commune.territory_id].append(commune)
-        self.fields["commune"] = forms.ChoiceField(
+        self.fields["commune"] = CommuneChoiceField(
+            list(self.fields["territories"].queryset),
             label=_("Commune"),
             required=False,
-            choices=[("", _("No commune in particular"))]
-            + [
-                (
-                    t.title,
-                    [(c.pk, c.name) for c in sorted(groups[t.pk], key=lambda c: _sort_key(c.name))],
-                )
-                for t in territories
-                if groups[t.pk]
-            ],
             help_text=_("Optional: where the initiative acts, if in one commune."),
         )
         if not self.is_bound and self.instance.commune_id:
             self.initial["commune"] = self.instance.commune_id
-
-    def clean_commune(self):
-        value = self.cleaned_data["commune"]
-        if not value:
-            return None
-        try:
-            return self.communes[int(value)]
-        except (KeyError, ValueError):
-            raise ValidationError(
-                _("Choose a commune from the list."), code="invalid_choice"
-            ) from None
 
     def clean_description(self):
         return clean_description(wrap_paragraphs(self.cleaned_data["description"].strip()))
