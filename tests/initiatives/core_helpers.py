@@ -1,8 +1,9 @@
 """A small initiatives tree for the tests of the shared core (form, publication)."""
 
 from django.contrib.auth.models import Group
+from django.test import Client
 
-from accounts.rules import MODERATORS
+from accounts.rules import EDITORS, MODERATORS
 from tests import factories
 
 
@@ -43,7 +44,28 @@ def form_data(chosen, enjeux=(), **overrides):
     return data
 
 
-def moderator():
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name=MODERATORS))
+def in_group(group_name, **fields):
+    user = factories.UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def moderator():
+    return in_group(MODERATORS)
+
+
+def editor():
+    return in_group(EDITORS)
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def fresh(page):
+    """The page as stored now (its live content once published)."""
+    from initiatives.models import InitiativePage
+
+    return InitiativePage.objects.get(pk=page.pk)

@@ -3,45 +3,17 @@ moderators' decisions and a JPEG carrying GPS data."""
 
 import io
 
-from django.contrib.auth.models import Group
-from django.test import Client
 from PIL import Image
 
-from accounts.rules import EDITORS, MODERATORS
 from initiatives import publication
-from initiatives.models import InitiativePage
-from tests import factories
 from tests.initiatives import core_helpers
+from tests.initiatives.core_helpers import client_for, editor, fresh, moderator  # noqa: F401
 
 tree = core_helpers.tree
 
 
 def form_data(territories, enjeux=(), **overrides):
     return core_helpers.form_data(territories, enjeux, **overrides)
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def staff(group_name):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def moderator():
-    return staff(MODERATORS)
-
-
-def editor():
-    return staff(EDITORS)
-
-
-def fresh(page):
-    return InitiativePage.objects.get(pk=page.pk)
 
 
 def decide(page, action, comment="", user=None):

@@ -1,17 +1,13 @@
 """Shared set-up of the editing, history and presence tests: a published initiative with its
 first revision, its members, and the edit form's data as a member's browser would post it."""
 
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
-from accounts.rules import EDITORS, MODERATORS
 from cms_pages.geo import parse_point
 from initiatives import publication
 from initiatives.editing import needs_of
-from initiatives.models import InitiativePage
 from tests import factories
-from tests.initiatives.core_helpers import tree
+from tests.initiatives.core_helpers import client_for, editor, fresh, moderator, tree  # noqa: F401
 
 __all__ = ["tree"]
 
@@ -31,34 +27,10 @@ def initiative(index, territories, enjeux=(), *, live=True, porteur=None, **fiel
     return fresh(page)
 
 
-def fresh(page):
-    return InitiativePage.objects.get(pk=page.pk)
-
-
 def member(page, role="membre", **fields):
     user = factories.UserFactory(**fields)
     factories.MembershipFactory(initiative=page, user=user, role=role)
     return user
-
-
-def staff(group_name):
-    user = factories.UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def moderator():
-    return staff(MODERATORS)
-
-
-def editor():
-    return staff(EDITORS)
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def edit_url(page):

@@ -6,6 +6,7 @@ import pytest
 from accounts.rules import FACILITATORS
 from tests.factories import InitiativePageFactory, UserFactory
 from tests.initiatives import create_helpers as helpers
+from tests.initiatives.core_helpers import in_group
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +95,6 @@ def test_citizen_cannot_open_the_listing(setup):
 
 def test_menu_shows_initiatives_to_moderators_not_to_facilitators(setup):
     moderator_menu = helpers.client_for(helpers.moderator()).get("/admin/").content.decode()
-    facilitator = helpers.client_for(helpers.staff(FACILITATORS)).get("/admin/")
+    facilitator = helpers.client_for(in_group(FACILITATORS)).get("/admin/")
     assert LISTING in moderator_menu
     assert LISTING not in facilitator.content.decode()
