@@ -84,6 +84,13 @@ def test_signed_in_citizen_sees_their_display_name_and_a_logout_form(client, hom
     assert user.email not in html
 
 
+def test_signed_in_citizen_finds_their_contributions_and_initiatives(client, home_page, user):
+    client.force_login(user)
+    html = html_of(client, "/")
+    assert f'<a href="{reverse("consultation:mine")}">' in html
+    assert f'<a href="{reverse("initiatives:mine")}">' in html
+
+
 def test_messages_are_shown_after_a_redirect(client, home_page, user):
     client.force_login(user)
     response = client.post(reverse("accounts:profile"), {"display_name": "Camille"}, follow=True)
