@@ -14,14 +14,14 @@ pytestmark = pytest.mark.django_db
 # One bound per page, the same at both data sizes (Wagtail's routing, the site's menu and
 # view-restriction checks account for about half of them).
 BOUNDS = {
-    "/initiatives/": 18,
-    "/initiatives/?territoire=belfort-test&enjeu=mob&maturite=idee&page=1": 18,
+    "/initiatives/": 16,
+    "/initiatives/?territoire=belfort-test&enjeu=mob&maturite=idee&page=1": 16,
     "/api/initiatives.geojson": 6,
     "/api/initiatives.geojson?bbox=6.5,47.3,7.2,47.9&zoom=9&territoire=belfort-test": 8,
-    "/initiatives/velo-ecole/": 19,
-    "/enjeux/mob/": 16,
-    "/territoires/belfort-test/": 19,
-    "contribution": 12,
+    "/initiatives/velo-ecole/": 17,
+    "/enjeux/mob/": 14,
+    "/territoires/belfort-test/": 16,
+    "contribution": 10,
 }
 # A signed-in porteur costs the session and the user, their membership and permissions.
 SIGNED_IN_EXTRA = 4
