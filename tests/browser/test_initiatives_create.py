@@ -52,6 +52,27 @@ def test_citizen_creates_an_initiative_and_sees_it_awaiting_validation(citizen, 
     assert draft.latitude is not None
 
 
+def test_toolbar_list_keeps_the_plain_text_around_it_as_paragraphs(citizen, page):
+    open_the_form(page)
+    description = page.locator("textarea[name=description]")
+    description.fill("Notre atelier.\nSolidaire.\nvélos\nmachines à coudre\nÀ bientôt.")
+    description.evaluate(
+        "area => { const start = area.value.indexOf('vélos');"
+        " area.setSelectionRange(start, area.value.indexOf('À bientôt') - 1); }"
+    )
+    page.locator("[data-rich-action=ul]").click()
+    page.locator("input[name=economic_purpose][value=non_lucratif]").check()
+    page.locator("input[name=organisation_mode][value=association]").check()
+    page.locator("form[data-initiative-form] button[type=submit]").click()
+
+    page.wait_for_url(re.compile(r"/initiatives/\d+/statut/$"))
+    draft = InitiativePage.objects.get(owner=citizen).get_latest_revision_as_object()
+    assert draft.description == (
+        "<p>Notre atelier.<br>Solidaire.</p>"
+        "<ul><li>vélos</li><li>machines à coudre</li></ul><p>À bientôt.</p>"
+    )
+
+
 def test_a_form_with_errors_is_shown_again_with_a_summary(citizen, page):
     page.goto("/initiatives/nouvelle/")
     page.locator("form[data-initiative-form] button[type=submit]").click()

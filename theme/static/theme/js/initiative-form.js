@@ -21,7 +21,6 @@
 (function () {
   "use strict";
 
-  var BLOCK_TAG = /<(p|h2|h3|ul|ol)[\s>]/i;
   var SAFE_LINK = /^(https?:\/\/|mailto:)\S+$/i;
 
   function readJson(id) {
@@ -32,16 +31,6 @@
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;");
-  }
-
-  // Plain paragraphs as the server reads them (initiatives.sanitise.wrap_paragraphs): once a
-  // block tag is inserted the server stops wrapping, so the rest of the text is wrapped here.
-  function wrapParagraphs(text) {
-    return text.replace(/\r\n/g, "\n").split(/\n\s*\n/).map(function (part) {
-      return part.trim();
-    }).filter(Boolean).map(function (part) {
-      return "<p>" + part.replace(/\n/g, "<br>") + "</p>";
-    }).join("\n");
   }
 
   // The description's toolbar.
@@ -81,11 +70,8 @@
       inserted = '<a href="' + escapeHtml(url) + '">' +
         (selected || this.toolbar.dataset.messageLinkText) + "</a>";
     } else {
-      // A block (heading or list): the text around it becomes paragraphs if it is still plain.
-      if (!BLOCK_TAG.test(value)) {
-        before = wrapParagraphs(before);
-        after = wrapParagraphs(after);
-      }
+      // A block (heading or list) stands between empty lines: the server reads each plain
+      // block around it as a paragraph (initiatives.sanitise.wrap_paragraphs).
       if (action === "ul") {
         var items = selected.split("\n").map(function (line) { return line.trim(); })
           .filter(Boolean);
@@ -96,8 +82,8 @@
       } else {
         inserted = "<h2>" + selected.replace(/\s+/g, " ").trim() + "</h2>";
       }
-      before = before ? before.replace(/\s*$/, "") + "\n" : "";
-      after = after ? "\n" + after.replace(/^\s*/, "") : "";
+      before = before.trim() ? before.replace(/\s*$/, "") + "\n\n" : "";
+      after = after.trim() ? "\n\n" + after.replace(/^\s*/, "") : "";
     }
     area.value = before + inserted + after;
     area.focus();
