@@ -76,9 +76,10 @@ def test_toolbar_list_keeps_the_plain_text_around_it_as_paragraphs(citizen, page
 def test_a_form_with_errors_is_shown_again_with_a_summary(citizen, page):
     page.goto("/initiatives/nouvelle/")
     page.locator("form[data-initiative-form] button[type=submit]").click()
-    summary = page.locator("[data-error-summary]")
-    summary.wait_for()
-    assert summary.evaluate("element => element === document.activeElement")
+    # The summary is in the HTML before the deferred script focuses it: wait for the focus.
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('[data-error-summary]')"
+    )
     assert not InitiativePage.objects.filter(owner=citizen).exists()
 
 

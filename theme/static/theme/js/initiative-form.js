@@ -299,6 +299,9 @@
 
   function start() {
     document.querySelectorAll("[data-initiative-form]").forEach(function (form) {
+      var summary = form.querySelector("[data-error-summary]");
+      if (summary) summary.focus();
+
       var toolbar = form.querySelector("[data-rich-toolbar]");
       var textarea = toolbar && document.getElementById(toolbar.getAttribute("aria-controls"));
       if (toolbar && textarea) new RichToolbar(toolbar, textarea).start();
@@ -317,8 +320,6 @@
         new PointPicker(form, container).start();
       }
 
-      var summary = form.querySelector("[data-error-summary]");
-      if (summary) summary.focus();
     });
   }
 
