@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     """An account of the platform; only ``display_name`` is ever shown to others."""
 
+    class DiscussionEmails(models.TextChoices):
+        EACH = "each", _("An e-mail for each new comment")
+        DAILY = "daily", _("One daily digest")
+
     display_name = models.CharField(
         _("display name"),
         max_length=60,
@@ -21,6 +25,13 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+
+    discussion_emails = models.CharField(
+        _("e-mails about followed discussions"),
+        max_length=5,
+        choices=DiscussionEmails.choices,
+        default=DiscussionEmails.EACH,
     )
 
     class Meta(AbstractUser.Meta):

@@ -55,3 +55,4 @@ initiative_creations = AccountRateLimit(
     "initiative-creation-rate", "INITIATIVE_CREATION_RATE_LIMIT"
 )
 initiative_contacts = AccountRateLimit("initiative-contact-rate", "INITIATIVE_CONTACT_RATE_LIMIT")
+comments = AccountRateLimit("comment-rate", "COMMENTS_RATE_LIMIT")

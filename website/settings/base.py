@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "consultation",
     "initiatives",
     "moderation",
+    "forums",
     "theme",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -55,7 +56,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django_comments_xtd",
+    "django_comments",
     "django_filters",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -278,6 +284,28 @@ INITIATIVE_IMAGE_MAX_SIDE = 2000
 # Per account: at most this many new initiatives, and contact messages, in the window (seconds).
 INITIATIVE_CREATION_RATE_LIMIT = (5, 3600)
 INITIATIVE_CONTACT_RATE_LIMIT = (5, 3600)
+
+# Forums: threaded comments on django-comments-xtd, with the project's own comment model.
+SITE_ID = 1  # django-contrib-comments stores a site on each comment
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "forums.models.Comment"
+# Three levels: a comment (0), a reply (1), a reply to a reply (2).
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+COMMENT_MAX_LENGTH = 5000
+# The comment form stays valid this long (seconds): people who type slowly, or come back to a
+# tab the next day, must not lose their text (accessibility rules ask for at least 20 hours).
+COMMENTS_TIMEOUT = 24 * 3600
+# Per account: at most this many comments (and new threads) in the window (seconds).
+COMMENTS_RATE_LIMIT = (10, 300)
+# An account younger than this (days) posting at least FORUM_HOLD_LINKS links waits for a
+# moderator before its comment is shown.
+FORUM_NEW_ACCOUNT_DAYS = 7
+FORUM_HOLD_LINKS = 2
+# This many distinct members flagging a comment hide it until a moderator reviews it.
+FORUM_FLAGS_TO_HIDE = 3
+# Top-level comments per page of a thread; threads per page of a forum.
+FORUM_COMMENTS_PER_PAGE = 20
+FORUM_THREADS_PER_PAGE = 20
 
 # Maps: tiles are the one third-party request; without a URL the maps draw on a plain background.
 MAP_TILES_URL = env("MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

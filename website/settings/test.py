@@ -28,4 +28,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not SQLite's shared in-memory database: the browser tests' live server answers
     # several requests at once, and one in-memory connection shared by its threads cannot
     # hold two transactions (each thread gets its own connection to a file).
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test_db.sqlite3")}
+    # TEST_DB_NAME lets two test runs share a checkout, each on its own file.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("TEST_DB_NAME", default=str(DATA_DIR / "test_db.sqlite3"))
+    }
