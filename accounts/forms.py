@@ -52,4 +52,19 @@ class SignupForm(ProfileFieldsMixin):
 class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "home_territory"]
+        fields = ["display_name", "home_territory", "discussion_emails"]
+        labels = {"discussion_emails": _("E-mails about the discussions you follow")}
+        help_texts = {
+            "discussion_emails": _(
+                "Each reply in a thread you follow, at once or gathered in one e-mail a day."
+            )
+        }
+        widgets = {"discussion_emails": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out of a form that does not show it (older pages, scripts): the choice is kept.
+        self.fields["discussion_emails"].required = False
+
+    def clean_discussion_emails(self):
+        return self.cleaned_data.get("discussion_emails") or self.instance.discussion_emails

@@ -1,7 +1,7 @@
 """Benchmark harness: serve the site under gunicorn on PostgreSQL and measure pages.
 
-Keeps a template database (migrated, demo content, 100,000 seeded contributions and 5,000
-seeded initiatives), built once
+Keeps a template database (migrated, demo content, 100,000 seeded contributions, 5,000
+seeded initiatives and a 5,000-comment discussion), built once
 and rebuilt only with --reseed or when the migrations or the seeding code change; each run
 copies it (CREATE DATABASE ... TEMPLATE) into a database of its own, serves that on 127.0.0.1
 only, then reports for each scenario: requests per second, median and 99th-percentile latency
@@ -55,6 +55,10 @@ SCENARIOS = {
     "initiatives GeoJSON z15": f"/api/initiatives.geojson?bbox={COMMUNE_BBOX}&zoom=15",
     # A published seeded initiative (banc-<n>: every twentieth is a draft, 100 is not).
     "initiative page": "/initiatives/banc-100/",
+    # The forum of the enjeu "Mobilité" (its demo threads and 301 seeded ones, first page) and
+    # its seeded 5,000-comment thread (first page): paths from bench/seed_forums.py --urls.
+    "enjeu forum": "{enjeu_forum}",
+    "thread 5,000 comments": "{long_thread}",
 }
 # The issue's targets at 100,000 contributions.
 ZOOMED_OUT = "GeoJSON region z9"
@@ -67,8 +71,10 @@ TEMPLATE_SOURCES = [
     "cms_pages/demo/*",
     "consultation/demo*.py",
     "initiatives/demo*.py",
+    "forums/demo*.py",
     "consultation/management/commands/seed_contributions.py",
     "bench/seed_initiatives.py",
+    "bench/seed_forums.py",
 ]
 
 
@@ -97,9 +103,11 @@ def admin_connection(db_name="postgres"):
     return psycopg.connect(f"{PG}/{db_name}", autocommit=True)
 
 
-def template_fingerprint(contributions, initiatives):
+def template_fingerprint(contributions, initiatives, comments):
     """Identifies what the template holds: the schema, the demo and seeding code, the counts."""
-    digest = hashlib.sha256(f"contributions={contributions} initiatives={initiatives}".encode())
+    digest = hashlib.sha256(
+        f"contributions={contributions} initiatives={initiatives} comments={comments}".encode()
+    )
     for pattern in TEMPLATE_SOURCES:
         for path in sorted(BASE_DIR.glob(pattern)):
             if path.is_file() and ".venv" not in path.parts:
@@ -117,12 +125,12 @@ def template_is_current(fingerprint):
     return row is not None and row[0] == fingerprint
 
 
-def build_template(contributions, initiatives, fingerprint):
-    """Migrate, load the demo and seed the contributions and initiatives once, into the
-    template database."""
+def build_template(contributions, initiatives, comments, fingerprint):
+    """Migrate, load the demo and seed the contributions, initiatives and the long discussion
+    once, into the template database."""
     print(
-        f"Building template database {TEMPLATE_NAME} "
-        f"({contributions} contributions, {initiatives} initiatives) …"
+        f"Building template database {TEMPLATE_NAME} ({contributions} contributions, "
+        f"{initiatives} initiatives, a thread of {comments} comments) …"
     )
     with admin_connection() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_NAME}" WITH (FORCE)')
@@ -138,6 +146,12 @@ def build_template(contributions, initiatives, fingerprint):
         env=env,
         check=True,
     )
+    subprocess.run(
+        [PYTHON, "-m", "bench.seed_forums", "--comments", str(comments)],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
     with admin_connection(TEMPLATE_NAME) as conn:
         conn.execute("VACUUM ANALYZE")  # planner statistics travel with the copy
     with admin_connection() as conn:
@@ -145,11 +159,11 @@ def build_template(contributions, initiatives, fingerprint):
         conn.execute(f"COMMENT ON DATABASE \"{TEMPLATE_NAME}\" IS '{fingerprint}'")
 
 
-def reset_database(contributions, initiatives, reseed=False):
+def reset_database(contributions, initiatives, comments, reseed=False):
     """A fresh copy of the template (built first if missing, stale or --reseed)."""
-    fingerprint = template_fingerprint(contributions, initiatives)
+    fingerprint = template_fingerprint(contributions, initiatives, comments)
     if reseed or not template_is_current(fingerprint):
-        build_template(contributions, initiatives, fingerprint)
+        build_template(contributions, initiatives, comments, fingerprint)
     else:
         print(f"Template database {TEMPLATE_NAME} is up to date (use --reseed to rebuild).")
     with admin_connection() as conn:
@@ -165,6 +179,20 @@ def published_contribution_id():
             "ORDER BY id LIMIT 1 OFFSET 100"
         ).fetchone()
     return row[0] if row else 0
+
+
+def forum_paths(env):
+    """The paths of the long seeded thread and of its enjeu's forum, from the URL names."""
+    result = subprocess.run(
+        [PYTHON, "-m", "bench.seed_forums", "--urls"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    paths = json.loads(result.stdout.strip().splitlines()[-1])
+    return {"long_thread": paths["thread"], "enjeu_forum": paths["forum"]}
 
 
 def free_port():
@@ -262,6 +290,9 @@ def main():
     parser.add_argument(
         "--initiatives", type=int, default=5000, help="published initiatives to seed"
     )
+    parser.add_argument(
+        "--comments", type=int, default=5000, help="comments of the long seeded discussion"
+    )
     parser.add_argument("--reseed", action="store_true", help="rebuild the template database")
     parser.add_argument(
         "--only",
@@ -273,12 +304,12 @@ def main():
 
     env = bench_env()
     print(f"Preparing database {DB_NAME} …", flush=True)
-    reset_database(args.contributions, args.initiatives, reseed=args.reseed)
+    reset_database(args.contributions, args.initiatives, args.comments, reseed=args.reseed)
     manage(env, "migrate", "--noinput", "-v0")  # a no-op unless the template is behind
     manage(env, "collectstatic", "--noinput", "-v0")
-    published = published_contribution_id()
+    placeholders = {"published": published_contribution_id(), **forum_paths(env)}
     scenarios = {
-        name: path.format(published=published)
+        name: path.format(**placeholders)
         for name, path in SCENARIOS.items()
         if not args.only or any(text in name for text in args.only)
     }
@@ -324,7 +355,7 @@ def main():
         f"\ngunicorn {args.workers} workers, {args.concurrency} concurrent clients, "
         f"{args.requests} requests per page, PostgreSQL, "
         f"{args.contributions} published contributions, "
-        f"{args.initiatives} published initiatives\n"
+        f"{args.initiatives} published initiatives, a thread of {args.comments} comments\n"
     )
     print(
         f"{'page':<26}{'req/s':>8}{'median ms':>11}{'p99 ms':>9}{'SQL':>6}{'KB':>8}"

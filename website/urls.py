@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("consultation.urls")),
     path("", include("initiatives.urls")),
+    path("", include("forums.urls")),
     path("api/territoires.geojson", cms_views.territories_geojson, name="territories-geojson"),
 ]
 

@@ -291,7 +291,8 @@ COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "forums.models.Comment"
 # Three levels: a comment (0), a reply (1), a reply to a reply (2).
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2
-COMMENT_MAX_LENGTH = 5000
+# django-contrib-comments' own default: another value would alter its migration state.
+COMMENT_MAX_LENGTH = 3000
 # The comment form stays valid this long (seconds): people who type slowly, or come back to a
 # tab the next day, must not lose their text (accessibility rules ask for at least 20 hours).
 COMMENTS_TIMEOUT = 24 * 3600

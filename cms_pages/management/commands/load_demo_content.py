@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from cms_pages.demo.builder import DemoTreeBuilder
 from consultation.demo import load_demo_contributions
+from forums.demo import load_demo_forums
 from initiatives.demo import load_demo_initiatives
 
 
@@ -50,4 +51,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("Demo initiatives: %(created)d created, %(existing)d already there.")
                 % {"created": len(initiatives.created), "existing": len(initiatives.existing)}
+            )
+        # Discussions in the enjeux' and the initiatives' forums.
+        threads = load_demo_forums()
+        if verbosity >= 1:
+            self.stdout.write(
+                _("Demo discussions: %(created)d threads created, %(existing)d already there.")
+                % {"created": len(threads.created), "existing": len(threads.existing)}
             )

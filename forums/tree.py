@@ -1,0 +1,180 @@
+"""The comments of a thread page, as a tree, in a bounded number of queries.
+
+A thread page is paginated on its top-level comments (oldest first). Three queries read a page,
+whatever the size of the thread: the number of top-level comments shown, the ids of this page's
+ones, then every comment of their reply trees in one query (django-comments-xtd's ``thread_id``
+is the id of a tree's root), with the likes counted and the viewer's own like read in the same
+query. The tree is built in Python from xtd's ordering (``thread_id``, ``order``).
+
+What a viewer sees comes from ``forums.visibility.shown_comments``: a comment they may not read
+(deleted, or held or hidden for others) appears as a placeholder ("message supprimé", "message
+masqué par la modération") only where it has replies they can read; otherwise it is left out.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import LIKEDIT_FLAG
+
+from .models import Comment
+from .visibility import shown_comments
+
+# Columns a thread page never reads (the raw text is read by the edit form only).
+UNUSED_COLUMNS = ("comment", "user_email", "user_url", "ip_address")
+
+DELETED = "deleted"
+HIDDEN = "hidden"
+
+
+@dataclass
+class Node:
+    """One comment of the tree as the viewer sees it (see the module's docstring)."""
+
+    id: int
+    level: int
+    comment: Comment | None
+    placeholder: str = ""
+    children: list = field(default_factory=list)
+    like_count: int = 0
+    liked: bool = False
+    can_reply: bool = False
+    can_edit: bool = False
+    can_delete: bool = False
+    can_react: bool = False
+
+
+def likes(user):
+    """Annotations: how many likes each comment has, and whether ``user`` likes it."""
+    counted = (
+        CommentFlag.objects.filter(comment_id=OuterRef("pk"), flag=LIKEDIT_FLAG)
+        .order_by()
+        .values("comment_id")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    annotations = {"like_count": Coalesce(Subquery(counted, output_field=IntegerField()), 0)}
+    if user.is_authenticated:
+        annotations["liked"] = Exists(
+            CommentFlag.objects.filter(comment_id=OuterRef("pk"), flag=LIKEDIT_FLAG, user=user)
+        )
+    else:
+        annotations["liked"] = Value(False, output_field=BooleanField())
+    return annotations
+
+
+def shown_roots(user, thread, moderates):
+    """Top-level comments on the viewer's pages: those shown, and placeholders over replies
+    that are shown. Oldest first."""
+    shown = shown_comments(user, thread, moderates)
+    shown_reply = shown.filter(thread_id=OuterRef("pk"), level__gt=0)
+    return (
+        Comment.objects.filter(forum_thread=thread, level=0)
+        .filter(Q(pk__in=shown.values("pk")) | Exists(shown_reply))
+        .order_by("pk")
+    )
+
+
+def comments_per_page():
+    return settings.FORUM_COMMENTS_PER_PAGE
+
+
+def page_of_comment(comment, user, thread, moderates):
+    """The number of the page that shows ``comment`` (its tree's root)."""
+    before = shown_roots(user, thread, moderates).filter(pk__lt=comment.thread_id).count()
+    return before // comments_per_page() + 1
+
+
+def comment_url(comment, user, thread, moderates=False):
+    """The thread's URL at the page and anchor of ``comment``."""
+    page = page_of_comment(comment, user, thread, moderates)
+    query = f"?page={page}" if page > 1 else ""
+    return f"{thread.get_absolute_url()}{query}#c{comment.pk}"
+
+
+def thread_page(thread, user, moderates, page_number):
+    """``(page_obj, nodes)``: the page of top-level comments and their trees."""
+    paginator = Paginator(
+        shown_roots(user, thread, moderates).values_list("pk", flat=True), comments_per_page()
+    )
+    page_obj = paginator.get_page(page_number)
+    root_ids = list(page_obj.object_list)
+    if not root_ids:
+        return page_obj, []
+    shown = shown_comments(user, thread, moderates)
+    rows = (
+        Comment.objects.filter(forum_thread=thread, thread_id__in=root_ids)
+        .select_related("user")
+        .defer(*UNUSED_COLUMNS)
+        .annotate(is_shown=Exists(shown.filter(pk=OuterRef("pk"))), **likes(user))
+        .order_by("thread_id", "order")
+    )
+    return page_obj, build_tree(rows, thread)
+
+
+def build_tree(rows, thread):
+    """Nodes of ``rows`` (ordered by ``thread_id``, ``order``, annotated with ``is_shown``,
+    ``like_count`` and ``liked``), placeholders kept only above shown replies."""
+    by_id = {}
+    roots = []
+    for row in rows:
+        row.forum_thread = thread  # the permissions read it: no query per comment
+        node = Node(
+            id=row.pk,
+            level=row.level,
+            comment=row,
+            like_count=row.like_count,
+            liked=bool(row.liked),
+        )
+        by_id[row.pk] = node
+        if row.level == 0:
+            roots.append(node)
+        else:
+            parent = by_id.get(row.parent_id)
+            if parent is not None:
+                parent.children.append(node)
+    return [node for node in roots if _keep(node)]
+
+
+def _keep(node):
+    """Whether ``node`` is kept (shown, or a placeholder over kept replies), pruning below."""
+    node.children = [child for child in node.children if _keep(child)]
+    comment = node.comment
+    if comment.is_shown:
+        return True
+    if not node.children:
+        return False
+    node.placeholder = DELETED if comment.deleted_at is not None else HIDDEN
+    node.comment = None
+    node.like_count = 0
+    node.liked = False
+    return True
+
+
+def node_for(comment, thread):
+    """A node for one comment just posted (shown to its author, no like yet)."""
+    comment.forum_thread = thread
+    return Node(id=comment.pk, level=comment.level, comment=comment)
+
+
+def set_permissions(nodes, user, thread, can_post):
+    """What the viewer may do with each shown comment (``rules`` permissions, answered from
+    objects already in memory: the thread and the viewer's memberships and groups)."""
+    if not user.is_authenticated:
+        return nodes
+    max_level = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        comment = node.comment
+        if comment is None:
+            continue
+        node.can_reply = can_post and comment.is_visible and comment.level < max_level
+        node.can_edit = user.has_perm("forums.change_comment", comment)
+        node.can_delete = user.has_perm("forums.delete_comment", comment)
+        node.can_react = user.has_perm("forums.react_to_comment", comment)
+    return nodes

@@ -1,0 +1,70 @@
+"""Admin registration for the forums: the moderators' queue of comments (menu item and URLs)
+and the labels of the forum moderation audit log."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
+
+from . import admin_views, moderation
+from .rules import is_forum_moderator
+
+
+class ModeratorMenuItem(MenuItem):
+    """Shown to moderators only."""
+
+    def is_shown(self, request):
+        return is_forum_moderator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path("forums/moderation/", admin_views.queue_view, name="forums_moderation_queue"),
+        path(
+            "forums/moderation/<int:comment_id>/",
+            admin_views.decide_view,
+            name="forums_moderation_decide",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModeratorMenuItem(
+        _("Forum moderation"),
+        reverse("forums_moderation_queue"),
+        name="forum-moderation",
+        icon_name="comment",
+        order=270,
+    )
+
+
+class ReasonFormatter(LogFormatter):
+    """Shows the moderator's reason as the entry's comment."""
+
+    def format_comment(self, log_entry):
+        return (log_entry.data or {}).get("reason", "")
+
+
+@hooks.register("register_log_actions")
+def register_forum_log_actions(actions):
+    actions.register_action(moderation.HIDE)(
+        type(
+            "HideCommentFormatter",
+            (ReasonFormatter,),
+            {"label": _("Hide comment"), "message": _("Comment hidden")},
+        )
+    )
+    for action, label, message in [
+        (moderation.RESTORE, _("Restore comment"), _("Comment published")),
+        (moderation.FLAG, _("Flag comment"), _("Comment hidden pending review after reports")),
+        (moderation.CLOSE, _("Close thread"), _("Thread closed")),
+        (moderation.REOPEN, _("Reopen thread"), _("Thread reopened")),
+        (moderation.PIN, _("Pin thread"), _("Thread pinned")),
+        (moderation.UNPIN, _("Unpin thread"), _("Thread unpinned")),
+        (moderation.MEMBERS_ONLY, _("Keep thread to members"), _("Thread kept to members")),
+        (moderation.PUBLIC, _("Open thread to everyone"), _("Thread opened to everyone")),
+    ]:
+        actions.register_action(action, label, message)

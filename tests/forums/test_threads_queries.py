@@ -1,0 +1,117 @@
+"""A thread page, a forum index and the pages that list threads run a bounded number of SQL
+queries, whatever the number of comments or threads (tree loading: one query for the replies
+of a page's top-level comments, likes counted inside it)."""
+
+import pytest
+
+from forums.models import Comment
+
+from . import threads_helpers as h
+from .core_helpers import enjeu_thread, initiative_thread, world
+
+pytestmark = pytest.mark.django_db
+
+# Measured: a visitor's thread page runs 11 queries, a member's 15 (session, user, groups,
+# follow); a forum index 8 / 11. The bounds leave a little room.
+THREAD_PAGE_BOUND = 16
+FORUM_BOUND = 12
+ENJEU_PAGE_BOUND = 16
+
+
+def warm(client, url):
+    """A first request fills per-process caches (content types, site root paths)."""
+    assert client.get(url).status_code == 200
+
+
+@pytest.fixture
+def setup():
+    w = world()
+    thread = enjeu_thread(w.enjeu, w.citizen)
+    return w, thread
+
+
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_a_thread_page_runs_the_same_bounded_queries_at_5_and_200_comments(
+    client, django_assert_max_num_queries, setup, who
+):
+    w, thread = setup
+    if who == "member":
+        client.force_login(w.member)
+    url = thread.get_absolute_url()
+    h.bulk_comments(thread, 1, replies=(1, 2, 1, 2))  # 5 comments
+    warm(client, url)
+    with django_assert_max_num_queries(THREAD_PAGE_BOUND):
+        small = client.get(url)
+    h.bulk_comments(thread, 39, replies=(1, 2, 1, 2))  # 200 comments in all
+    assert Comment.objects.filter(forum_thread=thread).count() == 200
+    with django_assert_max_num_queries(THREAD_PAGE_BOUND):
+        large = client.get(url)
+    assert len(small.context["nodes"]) == 1
+    assert len(large.context["nodes"]) == 20  # FORUM_COMMENTS_PER_PAGE top-level comments
+
+
+def test_a_thread_of_5000_comments_renders_its_pages_in_bounded_queries(
+    client, django_assert_max_num_queries, setup
+):
+    w, thread = setup
+    client.force_login(w.member)
+    assert h.bulk_comments(thread, 1000, replies=(1, 2, 1, 2)) == 5000
+    url = thread.get_absolute_url()
+    warm(client, url)
+    for page in (None, 25, 50):
+        with django_assert_max_num_queries(THREAD_PAGE_BOUND):
+            response = client.get(h.thread_url(thread, page))
+        nodes = response.context["nodes"]
+        assert len(nodes) == 20
+        assert all(len(node.children) == 2 for node in nodes)
+    assert response.context["page_obj"].paginator.num_pages == 50
+    assert response.context["reply_count"] == 5000
+
+
+def test_likes_are_counted_without_a_query_per_comment(
+    client, django_assert_max_num_queries, setup
+):
+    w, thread = setup
+    client.force_login(w.citizen)
+    h.bulk_comments(thread, 20, replies=(1,))
+    for comment in Comment.objects.filter(forum_thread=thread):
+        h.like(comment, w.member)
+        h.like(comment, w.citizen)
+    warm(client, thread.get_absolute_url())
+    with django_assert_max_num_queries(THREAD_PAGE_BOUND):
+        response = client.get(thread.get_absolute_url())
+    assert {(n.like_count, n.liked) for n in response.context["nodes"]} == {(2, True)}
+
+
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_a_forum_index_runs_the_same_bounded_queries_at_3_and_30_threads(
+    client, django_assert_max_num_queries, who
+):
+    w = world()
+    if who == "member":
+        client.force_login(w.member)
+    url = f"/initiatives/{w.initiative.pk}/discussions/"
+
+    def grow(count):
+        for n in range(count):
+            thread = initiative_thread(w.initiative, w.porteur, title=f"Sujet {n}")
+            h.bulk_comments(thread, 2, replies=(1,))
+
+    grow(3)
+    warm(client, url)
+    with django_assert_max_num_queries(FORUM_BOUND):
+        client.get(url)
+    grow(27)
+    with django_assert_max_num_queries(FORUM_BOUND):
+        response = client.get(url)
+    assert len(response.context["threads"]) == 20
+
+
+def test_the_enjeu_page_lists_its_threads_in_one_query(client, django_assert_max_num_queries):
+    w = world()
+    for n in range(10):
+        h.bulk_comments(enjeu_thread(w.enjeu, w.citizen, title=f"Sujet {n}"), 3)
+    warm(client, w.enjeu.url)
+    with django_assert_max_num_queries(ENJEU_PAGE_BOUND):
+        response = client.get(w.enjeu.url)
+    assert response.text.count("data-thread-link") == 3
