@@ -8,6 +8,7 @@ shown comes from ``status`` and ``deleted_at``, which belong to one comment only
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_comments_xtd.models import XtdComment
 
 from ..formatting import render_message
@@ -23,7 +24,7 @@ class Comment(XtdComment):
     """A message in a thread: a comment (level 0) or a reply, at most two levels down."""
 
     class Status(models.TextChoices):
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("comment", "Published")
         HELD = "held", _("Held for moderation")
         FLAGGED = "flagged", _("Hidden pending review")
         HIDDEN = "hidden", _("Hidden by moderation")

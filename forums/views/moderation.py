@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,8 +23,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from consultation.forms import ReportForm
 
 from .. import moderation
-from ..models import Comment, Thread
-from ..visibility import published_enjeux
+from ..models import Comment
+from .thread import readable_comment, readable_thread
 
 
 class HideForm(forms.Form):
@@ -43,44 +43,14 @@ class ThreadSettingsForm(forms.Form):
     action = forms.ChoiceField(choices=[(key, key) for key in moderation.THREAD_ACTIONS])
 
 
-# Finding what the URL names.
-
-
-def _readable_thread(request, thread):
-    """404 unless the thread's forum page is published (or, for an initiative, visible to the
-    user) and the user may read the thread."""
-    if thread.initiative_id:
-        if not request.user.has_perm("initiatives.view_initiative", thread.initiative):
-            raise Http404
-    elif not published_enjeux().filter(pk=thread.enjeu_id).exists():
-        raise Http404
-    if not request.user.has_perm("forums.view_thread", thread):
-        raise Http404
-    return thread
-
-
-def _get_thread(request, thread_id):
-    thread = get_object_or_404(Thread.objects.select_related("initiative", "enjeu"), pk=thread_id)
-    return _readable_thread(request, thread)
-
-
-def _get_comment(request, comment_id):
-    """The comment, with its thread, if the user may read the thread (whether they may act on
-    this comment is the permission's answer: 403)."""
-    comment = get_object_or_404(
-        Comment.objects.select_related(
-            "forum_thread", "forum_thread__initiative", "forum_thread__enjeu"
-        ),
-        pk=comment_id,
-    )
-    _readable_thread(request, comment.forum_thread)
-    return comment
+# Finding what the URL names: readable_thread / readable_comment (views.thread) answer 404
+# for a thread the user may not read.
 
 
 def _shown_comment(request, comment_id):
     """The comment if it is shown to the user with its text: published, or their own (not
     deleted); anything else answers 404, as if it did not exist."""
-    comment = _get_comment(request, comment_id)
+    comment = readable_comment(request, comment_id)
     own = comment.user_id == request.user.pk
     if comment.deleted_at is not None or not (comment.is_visible or own):
         raise Http404
@@ -179,7 +149,7 @@ def hide_comment(request, comment_id):
     """Hide a comment with a reason its author reads (moderators, porteurs on their
     initiative's threads). GET shows the form on its own page (without JavaScript the thread
     page's form folds open in place, so this page is mostly where errors come back)."""
-    comment = _get_comment(request, comment_id)
+    comment = readable_comment(request, comment_id)
     if not request.user.has_perm("forums.moderate_comment", comment):
         raise PermissionDenied
     form = HideForm(request.POST or None)
@@ -211,7 +181,7 @@ def hide_comment(request, comment_id):
 @require_POST
 def restore_comment(request, comment_id):
     """Show a hidden or flagged comment again, or publish a held one."""
-    comment = _get_comment(request, comment_id)
+    comment = readable_comment(request, comment_id)
     if not request.user.has_perm("forums.moderate_comment", comment):
         raise PermissionDenied
     was_held = comment.status == Comment.Status.HELD
@@ -239,7 +209,7 @@ def thread_settings(request, thread_id):
     """Close or reopen, pin or unpin a thread; keep an initiative's thread to its members or
     open it to everyone. The form says the state it wants, so a second click changes
     nothing."""
-    thread = _get_thread(request, thread_id)
+    thread = readable_thread(request, thread_id)
     if not request.user.has_perm("forums.moderate_thread", thread):
         raise PermissionDenied
     form = ThreadSettingsForm(request.POST)

@@ -1,10 +1,7 @@
 """Helpers of the moderation tests: a thread with a comment to moderate, reporters, reports
 posted straight to the service, the audit log entries of an object, and parallel runs."""
 
-import threading
-
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from wagtail.models import ModelLogEntry
 
 from forums import moderation
@@ -71,29 +68,3 @@ def other_initiative_porteur(home_page=None):
     index = InitiativeIndexPage.objects.first()
     other = factories.InitiativePageFactory(parent=index)
     return factories.MembershipFactory(initiative=other).user
-
-
-def run_together(*operations):
-    """Run the operations in parallel threads, started together; return what each raised
-    (None when it succeeded)."""
-    barrier = threading.Barrier(len(operations))
-    outcomes = [None] * len(operations)
-
-    def run(index, operation):
-        try:
-            barrier.wait()
-            operation()
-        except Exception as error:  # reported by the assertions of the test
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=[index, operation])
-        for index, operation in enumerate(operations)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes

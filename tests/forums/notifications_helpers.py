@@ -101,30 +101,3 @@ def comment_data(thread, text):
 
 def post_through_the_page(client, thread, text):
     return client.post(reverse("forums:comment-post", args=[thread.pk]), comment_data(thread, text))
-
-
-def run_together(*operations):
-    """Run the operations in parallel threads started together; return what each raised
-    (None when it succeeded). Each thread closes its own database connection."""
-    import threading
-
-    from django.db import connection
-
-    barrier = threading.Barrier(len(operations))
-    outcomes = [None] * len(operations)
-
-    def run(index, operation):
-        try:
-            barrier.wait()
-            operation()
-        except Exception as error:  # reported by the assertions of the test
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=[i, op]) for i, op in enumerate(operations)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes

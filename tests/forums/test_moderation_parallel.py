@@ -5,6 +5,7 @@ counts once."""
 import pytest
 
 from forums.models import Comment
+from tests.parallel import run_together
 
 from . import moderation_helpers as helpers
 
@@ -18,7 +19,7 @@ def test_three_members_reporting_at_once_hide_the_comment_pending_review():
     w = helpers.reported_world()
     target = w.enjeu_comment
 
-    outcomes = helpers.run_together(
+    outcomes = run_together(
         *[lambda r=reporter: helpers.report(target, r) for reporter in helpers.reporters(3)]
     )
 
@@ -31,7 +32,7 @@ def test_six_members_reporting_at_once_hide_the_comment_once():
     w = helpers.reported_world()
     target = w.enjeu_comment
 
-    outcomes = helpers.run_together(
+    outcomes = run_together(
         *[lambda r=reporter: helpers.report(target, r) for reporter in helpers.reporters(6)]
     )
 
@@ -45,7 +46,7 @@ def test_one_member_reporting_many_times_at_once_counts_once():
     target = w.enjeu_comment
     first, second = helpers.reporters(2)
 
-    outcomes = helpers.run_together(*[lambda: helpers.report(target, first) for _ in range(5)])
+    outcomes = run_together(*[lambda: helpers.report(target, first) for _ in range(5)])
     helpers.report(target, second)
 
     assert sum(outcome is None for outcome in outcomes) == 1
@@ -63,7 +64,7 @@ def test_two_members_reporting_many_times_at_once_leave_the_comment_published():
     target = w.enjeu_comment
     first, second = helpers.reporters(2)
 
-    helpers.run_together(
+    run_together(
         *[lambda r=reporter: helpers.report(target, r) for reporter in [first, second] * 4]
     )
 

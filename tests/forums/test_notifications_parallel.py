@@ -7,9 +7,10 @@ import pytest
 
 from forums import notifications
 from forums.models import DigestEntry
+from tests.parallel import run_together
 
 from .core_helpers import comment, enjeu_thread, old_account, world
-from .notifications_helpers import emails_to, follower, run_together
+from .notifications_helpers import emails_to, follower
 
 pytestmark = [
     pytest.mark.postgres,

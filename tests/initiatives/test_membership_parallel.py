@@ -1,40 +1,12 @@
 """Two porteurs acting at the same moment: the initiative still keeps one porteur
 (PostgreSQL, where ``select_for_update`` really locks)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from initiatives import membership_actions as actions
 from initiatives.models import InitiativePage, Membership
 from tests.initiatives import membership_helpers as helpers
-
-
-def run_together(*operations):
-    """Run the operations in parallel threads, started together; return what each raised
-    (None when it succeeded)."""
-    barrier = threading.Barrier(len(operations))
-    outcomes = [None] * len(operations)
-
-    def run(index, operation):
-        try:
-            barrier.wait()
-            operation()
-        except Exception as error:  # reported by the assertions of the test
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=[index, operation])
-        for index, operation in enumerate(operations)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+from tests.parallel import run_together
 
 
 def two_porteurs():
