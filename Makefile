@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 PG_URL ?= postgres://postgres@127.0.0.1:5432/aux_actes_citoyens
 REDIS_URL_CI ?= redis://127.0.0.1:6379/1
+# Test processes (pytest-xdist), one per core. Tests go out in collection order, where
+# pytest-django puts the transactional ones (which empty the database) last.
+TEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-postgres lint format bench setup messages chromium check
@@ -42,10 +46,10 @@ check: setup ## Django checks and missing migrations
 	$(PY) manage.py makemigrations --check --dry-run
 
 test: setup chromium check ## Run the whole test suite (SQLite)
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: setup chromium ## Run the whole test suite on PostgreSQL with the Redis cache
-	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_CI) $(PY) -m pytest
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_CI) $(PYTEST)
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -12,7 +12,9 @@ initiatives, plus a few created the same way (no usable password)."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django_comments.models import CommentFlag
@@ -22,6 +24,7 @@ from cms_pages.models import EnjeuPage, TerritoryPage
 from initiatives.demo import demo_citizens
 from initiatives.models import InitiativePage
 from initiatives.notifications import mute_admin_emails
+from moderation.models import Report
 
 from . import demo_texts, posting
 from .models import Comment, Thread
@@ -155,3 +158,20 @@ def apply_state(comment, item, citizens):
         )
     if item.get("deleted"):
         Comment.objects.filter(pk=comment.pk).update(deleted_at=later)
+    if item.get("held"):
+        Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.HELD)
+    reporters = item.get("reported_by", [])
+    Report.objects.bulk_create(
+        [
+            Report(
+                content_type=ContentType.objects.get_for_model(Comment),
+                object_id=comment.pk,
+                reporter=citizens[name],
+                reason=Report.Reason.OFFENSIVE,
+                created_at=later,
+            )
+            for name in reporters
+        ]
+    )
+    if len(reporters) >= settings.FORUM_FLAGS_TO_HIDE:
+        Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.FLAGGED)

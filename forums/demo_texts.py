@@ -8,7 +8,9 @@ Each thread is a dict: ``forum`` is ``("enjeu", slug)`` or ``("initiative", slug
 ``territory`` the slug of a territory page (enjeu threads, optional); ``days_ago`` when it
 was started. Each comment: ``author``, ``text``, and optionally ``likes`` (usernames),
 ``replies`` (comments, at most two levels below the first), ``hidden`` (the moderator's
-reason) with ``hidden_by``, ``deleted`` (removed by its author, its replies stay).
+reason) with ``hidden_by``, ``deleted`` (removed by its author, its replies stay), ``held``
+(waiting for a moderator), ``reported_by`` (usernames: as many as FORUM_FLAGS_TO_HIDE hide it
+pending review). Held and reported comments fill the moderators' queue in the admin.
 """
 
 # username, display name: the demo citizens of the discussions who do not carry an initiative.
@@ -208,6 +210,16 @@ THREADS = [
                 "author": "demo-matheo",
                 "text": "À La Fabrique, nous réfléchissons à un atelier pour apprendre les gestes de base : calfeutrer une fenêtre, poser un isolant, purger un radiateur. Cela intéresserait du monde ?",
                 "likes": ["demo-thomas", "demo-camille", "demo-aicha"],
+            },
+            {
+                "author": "demo-gerard",
+                "text": "Isolation à 1 € garantie, devis en ligne sur https://isolation-express.example et https://aides-renov.example, places limitées !",
+                "held": True,
+            },
+            {
+                "author": "demo-gerard",
+                "text": "Les aides, c'est toujours pour les mêmes. Ceux qui isolent leur maison n'ont qu'à payer eux-mêmes, point.",
+                "reported_by": ["demo-thomas", "demo-camille", "demo-aicha"],
             },
         ],
     },

@@ -213,7 +213,7 @@ def plain_text(html):
 
 def one_line(text):
     """A title fit for a mail header (no line breaks)."""
-    return " ".join(str(text).split())
+    return " ".join(str(text).splitlines())
 
 
 def author_name(comment):

@@ -19,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from consultation.forms import ReportForm
 
@@ -234,10 +235,10 @@ def thread_settings(request, thread_id):
     if action in ("members_only", "public") and not thread.initiative_id:
         raise PermissionDenied
     thread, _changed = moderation.set_thread(thread, request.user, action)
-    message = THREAD_MESSAGES[action]
+    messages.success(request, THREAD_MESSAGES[action])
     if request.htmx:
-        return _thread_block(request, thread, moderation_message=message)
-    messages.success(request, message)
+        # The whole page changes (badges, the comment form of a closed thread): reload it.
+        return HttpResponseClientRefresh()
     return redirect(back)
 
 

@@ -5,7 +5,9 @@ pinned and a closed thread, no e-mail, and a second run that changes nothing."""
 from collections import defaultdict
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
@@ -15,6 +17,7 @@ from django_comments_xtd.models import LIKEDIT_FLAG
 from forums import notifications
 from forums.models import Comment, Thread, ThreadFollow
 from initiatives.models import Membership
+from moderation.models import Report
 
 pytestmark = pytest.mark.django_db
 
@@ -138,12 +141,17 @@ def test_one_comment_is_hidden_by_the_initiatives_porteur_with_a_reason(demo):
     )
 
 
-def test_no_other_comment_waits_or_is_hidden(demo):
-    assert set(Comment.objects.values_list("status", flat=True)) == {
-        Comment.Status.PUBLISHED,
-        Comment.Status.HIDDEN,
-    }
-    assert Comment.objects.exclude(status=Comment.Status.PUBLISHED).count() == 1
+def test_the_moderators_queue_holds_one_held_and_one_flagged_comment(demo):
+    waiting = Comment.objects.exclude(status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
+    assert sorted(waiting.values_list("status", flat=True)) == [
+        Comment.Status.FLAGGED,
+        Comment.Status.HELD,
+    ]
+    flagged = waiting.get(status=Comment.Status.FLAGGED)
+    reports = Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment), object_id=flagged.pk
+    )
+    assert reports.values("reporter").distinct().count() == settings.FORUM_FLAGS_TO_HIDE
 
 
 def test_xtd_own_visibility_flags_stay_at_their_defaults(demo):

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, plain static storage, inline tasks, no tile server."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
 from .base import CACHES, DATA_DIR, DATABASES, REDIS_URL, env
 
@@ -17,6 +19,13 @@ if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="aac-test")
+    # The tests empty the cache around each test, and clearing a Redis cache empties its
+    # whole database: each pytest-xdist worker (gw0, gw1…) gets a database of its own.
+    _worker = env("PYTEST_XDIST_WORKER", default="")
+    if _worker:
+        _location = urlsplit(REDIS_URL)
+        _database = int(_location.path.strip("/") or 0) + int(_worker.removeprefix("gw"))
+        CACHES["default"]["LOCATION"] = urlunsplit(_location._replace(path=f"/{_database}"))
 MAP_TILES_URL = ""
 GEO_WIDGET_LEAFLET_TILE_LAYER = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
