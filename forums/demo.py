@@ -168,7 +168,6 @@ def apply_state(comment, item, citizens):
                 object_id=comment.pk,
                 reporter=citizens[name],
                 reason=Report.Reason.OFFENSIVE,
-                created_at=later,
             )
             for name in reporters
         ]
