@@ -110,14 +110,15 @@ def log(instance, action, user, data=None):
     return wagtail_log(instance=instance, action=action, user=user, uuid=uuid.uuid4(), data=data)
 
 
-def clean_reason(reason):
-    """The reason, stripped; refused when empty or longer than the model allows."""
+def clean_reason(reason, limit=REASON_MAX_LENGTH):
+    """The reason, stripped; refused when empty or longer than ``limit`` (the model's column;
+    the forums pass their own)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give a reason: the author will read it."), code="reason_required")
-    if len(reason) > REASON_MAX_LENGTH:
+    if len(reason) > limit:
         raise ValidationError(
-            _("Keep the reason under %(limit)d characters.") % {"limit": REASON_MAX_LENGTH},
+            _("Keep the reason under %(limit)d characters.") % {"limit": limit},
             code="reason_too_long",
         )
     return reason

@@ -14,10 +14,10 @@ misses the threshold; one member reporting many times stays one row (unique cons
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
 
+from consultation import moderation as consultation_moderation
 from consultation.moderation import RESOLVE_REPORT, log
 from moderation.models import Report
 
@@ -52,16 +52,8 @@ class AlreadyReported(Exception):
 
 
 def clean_reason(reason):
-    """The reason, stripped; refused when empty or longer than the model allows."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give a reason: the author will read it."), code="reason_required")
-    if len(reason) > REASON_MAX_LENGTH:
-        raise ValidationError(
-            _("Keep the reason under %(limit)d characters.") % {"limit": REASON_MAX_LENGTH},
-            code="reason_too_long",
-        )
-    return reason
+    """The reason, stripped; refused when empty or longer than ``hidden_reason`` allows."""
+    return consultation_moderation.clean_reason(reason, REASON_MAX_LENGTH)
 
 
 def comment_content_type():
