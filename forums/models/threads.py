@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -22,6 +23,25 @@ class ThreadQuerySet(models.QuerySet):
 
     def by_activity(self):
         return self.order_by("-pinned", "-last_activity_at", "-pk")
+
+    def as_cards(self):
+        """What a list of threads shows: author and territory joined, the messages left out,
+        ``reply_count`` (published comments) counted in a subquery."""
+        from .comments import Comment
+
+        replies = (
+            Comment.objects.published()
+            .filter(forum_thread=OuterRef("pk"))
+            .order_by()
+            .values("forum_thread")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return (
+            self.select_related("author", "territory")
+            .defer("body", "body_html")
+            .annotate(reply_count=Coalesce(Subquery(replies, output_field=IntegerField()), 0))
+        )
 
 
 class Thread(models.Model):

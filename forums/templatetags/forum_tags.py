@@ -11,7 +11,6 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from forums.models import Thread
-from forums.views.forum import CARD_DEFERRED, with_reply_counts
 from forums.visibility import readable_threads
 from initiatives.rules import is_member
 
@@ -45,11 +44,9 @@ def initials(name):
 
 def _latest(threads, field, page, limit):
     rows = list(
-        with_reply_counts(
-            threads.select_related("author", "territory")
-            .defer(*CARD_DEFERRED)
-            .annotate(total=Window(Count("pk")))
-        ).order_by("-last_activity_at", "-pk")[:limit]
+        threads.as_cards()
+        .annotate(total=Window(Count("pk")))
+        .order_by("-last_activity_at", "-pk")[:limit]
     )
     for thread in rows:
         setattr(thread, field, page)

@@ -11,8 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,26 +23,11 @@ from initiatives.views.common import get_initiative
 
 from .. import posting
 from ..forms import ThreadForm
-from ..models import Comment, Thread
+from ..models import Thread
 from ..visibility import published_enjeux, readable_threads
 
+
 # Columns a thread card never reads.
-CARD_DEFERRED = ("body", "body_html")
-
-
-def with_reply_counts(threads):
-    """``threads`` annotated with ``reply_count``: their published comments (a subquery)."""
-    replies = (
-        Comment.objects.published()
-        .filter(forum_thread=OuterRef("pk"))
-        .order_by()
-        .values("forum_thread")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return threads.annotate(reply_count=Coalesce(Subquery(replies, output_field=IntegerField()), 0))
-
-
 def published_enjeu(slug):
     enjeu = published_enjeux().filter(slug=slug).first()
     if enjeu is None:
@@ -58,7 +41,7 @@ def _forum(request, page, threads, *, kind, new_thread_url, can_start):
         threads = readable_threads(request.user, threads)
     threads = threads.by_activity()
     page_obj = Paginator(
-        with_reply_counts(threads.select_related("author", "territory").defer(*CARD_DEFERRED)),
+        threads.as_cards(),
         settings.FORUM_THREADS_PER_PAGE,
     ).get_page(request.GET.get("page"))
     for thread in page_obj.object_list:
