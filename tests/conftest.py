@@ -1,4 +1,4 @@
-"""Shared fixtures; tests marked ``postgres`` are deselected unless the database is PostgreSQL."""
+"""Shared fixtures; tests that need a server this machine lacks are deselected."""
 
 import pytest
 from django.conf import settings
@@ -8,12 +8,17 @@ from tests import factories
 
 
 def pytest_collection_modifyitems(config, items):
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        return
-    deselected = [item for item in items if item.get_closest_marker("postgres")]
+    """Deselect the tests whose server is absent: ``postgres`` ones unless the database is
+    PostgreSQL, ``elasticsearch`` ones unless ELASTICSEARCH_URL names a server."""
+    absent = []
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        absent.append("postgres")
+    if not settings.ELASTICSEARCH_URL:
+        absent.append("elasticsearch")
+    deselected = [item for item in items if any(item.get_closest_marker(m) for m in absent)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        items[:] = [item for item in items if item not in deselected]
 
 
 @pytest.fixture(autouse=True)

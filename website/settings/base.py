@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "initiatives",
     "moderation",
     "forums",
+    "search",
     "theme",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -220,7 +221,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party request: the admin shows its default avatar
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search: on PostgreSQL, a text search configuration that folds accents
+# then stems in French (created by the search app's migration); SQLite ignores it.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "aac_french"}
+}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILAPI_LIMIT_MAX = 50
@@ -337,3 +342,12 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Site search (the search app): the database engine by default; set ELASTICSEARCH_URL to use
+# Elasticsearch, which falls back to the database when it fails.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+SEARCH_ENGINE = env("SEARCH_ENGINE", default="elasticsearch" if ELASTICSEARCH_URL else "database")
+SEARCH_ELASTICSEARCH_INDEX = env("SEARCH_ELASTICSEARCH_INDEX", default="aac-documents")
+SEARCH_ELASTICSEARCH_TIMEOUT = env.float("SEARCH_ELASTICSEARCH_TIMEOUT", default=3.0)
+SEARCH_RESULTS_PER_PAGE = 20
+SEARCH_QUERY_MAX_LENGTH = 200
