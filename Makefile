@@ -12,7 +12,7 @@ TEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench setup messages chromium check
+.PHONY: help run test test-postgres test-es lint format bench setup messages chromium check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,10 @@ test: setup chromium check ## Run the whole test suite (SQLite)
 
 test-postgres: setup chromium ## Run the whole test suite on PostgreSQL with the Redis cache
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_CI) $(PYTEST)
+
+test-es: setup ## Run the search tests against the Elasticsearch server at ELASTICSEARCH_URL
+	@test -n "$(ELASTICSEARCH_URL)" || { echo "Set ELASTICSEARCH_URL (see README, Search) to run the Elasticsearch leg"; exit 1; }
+	ELASTICSEARCH_URL=$(ELASTICSEARCH_URL) $(PYTEST) tests/search -m elasticsearch
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check .

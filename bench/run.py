@@ -1,7 +1,8 @@
 """Benchmark harness: serve the site under gunicorn on PostgreSQL and measure pages.
 
 Keeps a template database (migrated, demo content, 100,000 seeded contributions, 5,000
-seeded initiatives and a 5,000-comment discussion), built once
+seeded initiatives, a 5,000-comment discussion among 50,000 comments, and the search documents
+of all of them), built once
 and rebuilt only with --reseed or when the migrations or the seeding code change; each run
 copies it (CREATE DATABASE ... TEMPLATE) into a database of its own, serves that on 127.0.0.1
 only, then reports for each scenario: requests per second, median and 99th-percentile latency
@@ -59,6 +60,15 @@ SCENARIOS = {
     # its seeded 5,000-comment thread (first page): paths from bench/seed_forums.py --urls.
     "enjeu forum": "{enjeu_forum}",
     "thread 5,000 comments": "{long_thread}",
+    # The site search (database engine) over every seeded object's document: a word found
+    # in thousands of documents, two words, a rare word (bench/seed_search.py), facets
+    # ({territory} is Grand Belfort's page id), a deep page, and the search box's suggestions.
+    "search broad": "/recherche/?q=mobilite",
+    "search two words": "/recherche/?q=ecole+transport",
+    "search rare word": "/recherche/?q=funiculaire",
+    "search filtered": "/recherche/?q=mobilite&type=revolte&territoire={territory}",
+    "search p5": "/recherche/?q=mobilite&page=5",
+    "search suggestions": "/recherche/suggestions?q=mob",
 }
 # The issue's targets at 100,000 contributions.
 ZOOMED_OUT = "GeoJSON region z9"
@@ -75,7 +85,16 @@ TEMPLATE_SOURCES = [
     "consultation/management/commands/seed_contributions.py",
     "bench/seed_initiatives.py",
     "bench/seed_forums.py",
+    "bench/seed_search.py",
+    # The search documents built from all of the above.
+    "*/search_documents.py",
+    "search/models.py",
+    "search/rebuild.py",
+    "search/sync.py",
+    "search/management/commands/rebuild_search_index.py",
 ]
+# Seconds each step of the last template build took (the search index rebuild among them).
+TEMPLATE_TIMINGS = BASE_DIR / "data" / "bench-template.json"
 
 
 def bench_env(db_name=DB_NAME):
@@ -97,16 +116,22 @@ def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
 
 
+def seeder(env, module, *args):
+    """Run ``python -m bench.<module> args`` against the database of ``env``."""
+    subprocess.run([PYTHON, "-m", f"bench.{module}", *args], cwd=BASE_DIR, env=env, check=True)
+
+
 def admin_connection(db_name="postgres"):
     import psycopg
 
     return psycopg.connect(f"{PG}/{db_name}", autocommit=True)
 
 
-def template_fingerprint(contributions, initiatives, comments):
+def template_fingerprint(contributions, initiatives, comments, all_comments):
     """Identifies what the template holds: the schema, the demo and seeding code, the counts."""
     digest = hashlib.sha256(
-        f"contributions={contributions} initiatives={initiatives} comments={comments}".encode()
+        f"contributions={contributions} initiatives={initiatives} comments={comments} "
+        f"all_comments={all_comments}".encode()
     )
     for pattern in TEMPLATE_SOURCES:
         for path in sorted(BASE_DIR.glob(pattern)):
@@ -125,45 +150,55 @@ def template_is_current(fingerprint):
     return row is not None and row[0] == fingerprint
 
 
-def build_template(contributions, initiatives, comments, fingerprint):
-    """Migrate, load the demo and seed the contributions, initiatives and the long discussion
-    once, into the template database."""
+def build_template(contributions, initiatives, comments, all_comments, fingerprint):
+    """Migrate, load the demo, seed the contributions, initiatives and discussions, then build
+    their search documents, once, into the template database. Prints and keeps (in
+    TEMPLATE_TIMINGS) how long each step took."""
     print(
         f"Building template database {TEMPLATE_NAME} ({contributions} contributions, "
-        f"{initiatives} initiatives, a thread of {comments} comments) …"
+        f"{initiatives} initiatives, a thread of {comments} comments among {all_comments}) …"
     )
     with admin_connection() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_NAME}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{TEMPLATE_NAME}"')
     env = bench_env(TEMPLATE_NAME)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "createcachetable")
-    manage(env, "load_demo_content", "-v0")
-    manage(env, "seed_contributions", "--count", str(contributions))
-    subprocess.run(
-        [PYTHON, "-m", "bench.seed_initiatives", "--count", str(initiatives)],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-    )
-    subprocess.run(
-        [PYTHON, "-m", "bench.seed_forums", "--comments", str(comments)],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-    )
+    steps = {
+        "migrate": lambda: manage(env, "migrate", "--noinput", "-v0"),
+        "createcachetable": lambda: manage(env, "createcachetable"),
+        "load_demo_content": lambda: manage(env, "load_demo_content", "-v0"),
+        "seed_contributions": lambda: manage(
+            env, "seed_contributions", "--count", str(contributions)
+        ),
+        "seed_initiatives": lambda: seeder(env, "seed_initiatives", "--count", str(initiatives)),
+        "seed_forums": lambda: seeder(env, "seed_forums", "--comments", str(comments)),
+        "seed_search": lambda: seeder(env, "seed_search", "--comments", str(all_comments)),
+        # Every seeded object's search document (the seeders insert rows without signals).
+        "rebuild_search_index": lambda: manage(env, "rebuild_search_index"),
+    }
+    timings = {}
+    for name, step in steps.items():
+        started = time.perf_counter()
+        step()
+        timings[name] = round(time.perf_counter() - started, 1)
     with admin_connection(TEMPLATE_NAME) as conn:
         conn.execute("VACUUM ANALYZE")  # planner statistics travel with the copy
     with admin_connection() as conn:
         # Marked only once complete: an interrupted build is rebuilt on the next run.
         conn.execute(f"COMMENT ON DATABASE \"{TEMPLATE_NAME}\" IS '{fingerprint}'")
+    print("Template build, seconds per step:")
+    for name, seconds in timings.items():
+        print(f"  {name:<24}{seconds:>8.1f}")
+    TEMPLATE_TIMINGS.parent.mkdir(exist_ok=True)
+    TEMPLATE_TIMINGS.write_text(
+        json.dumps({"template": TEMPLATE_NAME, "seconds": timings}, indent=2)
+    )
 
 
-def reset_database(contributions, initiatives, comments, reseed=False):
+def reset_database(contributions, initiatives, comments, all_comments, reseed=False):
     """A fresh copy of the template (built first if missing, stale or --reseed)."""
-    fingerprint = template_fingerprint(contributions, initiatives, comments)
+    fingerprint = template_fingerprint(contributions, initiatives, comments, all_comments)
     if reseed or not template_is_current(fingerprint):
-        build_template(contributions, initiatives, comments, fingerprint)
+        build_template(contributions, initiatives, comments, all_comments, fingerprint)
     else:
         print(f"Template database {TEMPLATE_NAME} is up to date (use --reseed to rebuild).")
     with admin_connection() as conn:
@@ -177,6 +212,18 @@ def published_contribution_id():
         row = conn.execute(
             "SELECT id FROM consultation_contribution WHERE status = 'published' "
             "ORDER BY id LIMIT 1 OFFSET 100"
+        ).fetchone()
+    return row[0] if row else 0
+
+
+def territory_id(slug="grand-belfort"):
+    """The page id of a territory, for the search's territory facet."""
+    with admin_connection(DB_NAME) as conn:
+        row = conn.execute(
+            "SELECT page.id FROM wagtailcore_page page "
+            "JOIN cms_pages_territorypage territory ON territory.page_ptr_id = page.id "
+            "WHERE page.slug = %s",
+            [slug],
         ).fetchone()
     return row[0] if row else 0
 
@@ -293,6 +340,12 @@ def main():
     parser.add_argument(
         "--comments", type=int, default=5000, help="comments of the long seeded discussion"
     )
+    parser.add_argument(
+        "--all-comments",
+        type=int,
+        default=50_000,
+        help="comments in all, the long discussion's included",
+    )
     parser.add_argument("--reseed", action="store_true", help="rebuild the template database")
     parser.add_argument(
         "--only",
@@ -304,10 +357,16 @@ def main():
 
     env = bench_env()
     print(f"Preparing database {DB_NAME} …", flush=True)
-    reset_database(args.contributions, args.initiatives, args.comments, reseed=args.reseed)
+    reset_database(
+        args.contributions, args.initiatives, args.comments, args.all_comments, args.reseed
+    )
     manage(env, "migrate", "--noinput", "-v0")  # a no-op unless the template is behind
     manage(env, "collectstatic", "--noinput", "-v0")
-    placeholders = {"published": published_contribution_id(), **forum_paths(env)}
+    placeholders = {
+        "published": published_contribution_id(),
+        "territory": territory_id(),
+        **forum_paths(env),
+    }
     scenarios = {
         name: path.format(**placeholders)
         for name, path in SCENARIOS.items()
@@ -355,7 +414,8 @@ def main():
         f"\ngunicorn {args.workers} workers, {args.concurrency} concurrent clients, "
         f"{args.requests} requests per page, PostgreSQL, "
         f"{args.contributions} published contributions, "
-        f"{args.initiatives} published initiatives, a thread of {args.comments} comments\n"
+        f"{args.initiatives} published initiatives, a thread of {args.comments} comments "
+        f"among {args.all_comments}\n"
     )
     print(
         f"{'page':<26}{'req/s':>8}{'median ms':>11}{'p99 ms':>9}{'SQL':>6}{'KB':>8}"

@@ -144,20 +144,46 @@ def seed(comments, threads, seed_value=2025):
 
 
 def new_thread(enjeu, title, author, started):
+    return thread_rows(
+        [
+            {
+                "enjeu": enjeu,
+                "title": title,
+                "body": "Partageons ici nos trajets, nos difficultés et nos idées pour se "
+                "déplacer autrement.",
+                "author": author,
+                "created_at": started,
+                "last_activity_at": started,
+            }
+        ]
+    )[0]
+
+
+def thread_rows(specs):
+    """Threads bulk-inserted from ``specs`` (their fields), with the slug and HTML that
+    ``Thread.save()`` would compute. Not saved one by one: each save would schedule a search
+    refresh of the thread and then of every comment below it, row by row, minutes of work
+    the bench's ``rebuild_search_index`` redoes in bulk once everything is seeded."""
+    from django.utils.text import slugify
+
+    from forums.formatting import render_message
     from forums.models import Thread
 
-    return Thread.objects.create(
-        enjeu=enjeu,
-        title=title,
-        body="Partageons ici nos trajets, nos difficultés et nos idées pour se déplacer autrement.",
-        author=author,
-        created_at=started,
-        last_activity_at=started,
+    return Thread.objects.bulk_create(
+        [
+            Thread(
+                slug=slugify(spec["title"])[:80] or "discussion",
+                body_html=render_message(spec["body"]),
+                **spec,
+            )
+            for spec in specs
+        ]
     )
 
 
-def add_comments(thread, count, users, rng, start, span):
-    """``count`` comments in ``thread``, dated over ``span`` after ``start``, bulk-inserted."""
+def add_comments(thread, count, users, rng, start, span, write=None):
+    """``count`` comments in ``thread``, dated over ``span`` after ``start``, bulk-inserted.
+    ``write(rng)`` gives each comment's text (default: one of TEXTS)."""
     from django.contrib.contenttypes.models import ContentType
     from django.contrib.sites.models import Site
     from django_comments.models import Comment as BaseComment
@@ -171,13 +197,13 @@ def add_comments(thread, count, users, rng, start, span):
         return
     content_type = ContentType.objects.get_for_model(Thread)
     site_id = Site.objects.get_current().pk
-    rendered = {text: render_message(text) for text in TEXTS}
+    write = write or (lambda rng: rng.choice(TEXTS))
     rows = tree(count, rng)
     step = span / count
     specs = [
         {
             "user": rng.choice(users),
-            "text": rng.choice(TEXTS),
+            "text": write(rng),
             "date": start + step * (i + 1),
             "hidden": i % HIDDEN_EVERY == HIDDEN_EVERY - 1,
             "deleted": i % DELETED_EVERY == DELETED_EVERY - 1,
@@ -205,6 +231,7 @@ def add_comments(thread, count, users, rng, start, span):
             )
         ]
     fields = tree_fields(rows, ids)
+    rendered = {text: render_message(text) for text in {s["text"] for s in specs}}
     for first in range(0, count, BATCH):
         chunk = range(first, min(first + BATCH, count))
         # bulk_create refuses multi-table models: insert each child table's own columns, as

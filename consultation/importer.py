@@ -17,6 +17,8 @@ from django_tasks import task
 from taggit.models import Tag
 from wagtail.models import ReferenceIndex
 
+from search import sync
+
 from .capture import CaptureForm, EventChoices, build_contribution, contribution_key, fold
 from .import_files import ImportFileError, read_table
 from .import_values import ValueResolver
@@ -206,6 +208,8 @@ def _store(rows, event, facilitator):
     )
     pks = [contribution.pk for contribution in contributions]
     transaction.on_commit(lambda: index_references.enqueue(pks))
+    # Published at once under post-moderation: into the search after commit.
+    sync.schedule(Contribution, pks)
     return len(contributions)
 
 

@@ -17,6 +17,8 @@ from django.contrib.sites.models import Site
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from search import sync
+
 from . import notifications
 from .formatting import count_links
 from .models import Comment, Thread, ThreadFollow
@@ -109,5 +111,6 @@ def publish_held(comment, moderator):
     comment.save(update_fields=["status", "moderated_by", "hidden_reason"])
     if was_held:
         Thread.objects.filter(pk=comment.forum_thread_id).update(last_activity_at=timezone.now())
+        sync.schedule(Thread, [comment.forum_thread_id])  # its search document's date
         notifications.comment_published(comment)
     return comment

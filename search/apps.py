@@ -1,11 +1,11 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchConfig(AppConfig):
     name = "search"
     label = "search"
-    verbose_name = _("Search")
+    verbose_name = pgettext_lazy("noun", "Search")
 
     def ready(self):
         from . import registry

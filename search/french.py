@@ -36,7 +36,14 @@ def stem(word):
 
 def stems(text):
     """``text`` as the index stores it on SQLite: the stems of its words, space separated."""
-    return " ".join(stem(word) for word in WORD.findall(fold_elisions(text)))
+    return " ".join(stem(word) for word in words(text))
+
+
+def words(text):
+    """The words of ``text``, elided articles removed. Composed first (NFC): an accent sent as
+    a combining mark after its letter (as some keyboards and pastes send it) is no word
+    character, and would otherwise cut « école » into « e » and « cole »."""
+    return WORD.findall(fold_elisions(unicodedata.normalize("NFC", text)))
 
 
 def fold_elisions(text):
@@ -47,4 +54,4 @@ def fold_elisions(text):
 def query_words(text, max_length):
     """The words of a visitor's query, at most ``MAX_QUERY_WORDS`` of them, the text cut at
     ``max_length`` characters first: what every engine searches for, never a query language."""
-    return WORD.findall(fold_elisions(text[:max_length]))[:MAX_QUERY_WORDS]
+    return words(text[:max_length])[:MAX_QUERY_WORDS]

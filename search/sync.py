@@ -54,16 +54,12 @@ def flush():
 def refresh(model, pks):
     """Write the documents of ``model``'s objects ``pks`` that are public, remove the others';
     then schedule the dependants of those whose document appeared, disappeared or changed its
-    title or URL (a thread's comments carry its title, URL and visibility)."""
+    title, URL or places (a thread's comments carry its title, URL, places and visibility; an
+    initiative's threads carry its territories and enjeux)."""
     source = registry.source_for(model)
     pks = set(pks)
     keys = {source.key(pk): pk for pk in pks}
-    before = {
-        key: (title, url)
-        for key, title, url in SearchDocument.objects.filter(key__in=keys).values_list(
-            "key", "title", "url"
-        )
-    }
+    before = _inherited(keys)
     public = list(source.batch(source.public().filter(pk__in=pks)))
     remove([source.key(pk) for pk in pks - {obj.pk for obj in public}])
     after = write(source, public)
@@ -74,6 +70,22 @@ def refresh(model, pks):
         for dependant_model, queryset in source.dependants(obj):
             dependant = registry.source_for(dependant_model)
             _pending()[dependant.model].update(queryset.values_list("pk", flat=True))
+
+
+def _inherited(keys):
+    """{key: (title, url, places)} of the stored documents ``keys``: what dependants copy."""
+    places = defaultdict(set)
+    links = DocumentPlace.objects.filter(document__key__in=keys).values_list(
+        "document__key", "relation", "page_id"
+    )
+    for key, relation, page in links:
+        places[key].add((relation, page))
+    return {
+        key: (title, url, frozenset(places[key]))
+        for key, title, url in SearchDocument.objects.filter(key__in=keys).values_list(
+            "key", "title", "url"
+        )
+    }
 
 
 def remove(keys):
@@ -109,7 +121,7 @@ def row_values(source, obj):
 def write(source, objects):
     """Create or update the documents of ``objects`` (all public), then send them to the
     engine. Each row is saved on its own, so Wagtail's signal handlers index it. Returns
-    {key: (title, url)} of the written documents."""
+    {key: (title, url, places)} of the written documents."""
     if not objects:
         return {}
     keys = {source.key(obj.pk): obj for obj in objects}
@@ -127,11 +139,11 @@ def write(source, objects):
                 DocumentPlace(document=row, relation=relation, page_id=page)
                 for relation, page in places
             )
-            saved[key] = row
+            saved[key] = (row, frozenset(places))
     get_engine().write(
-        with_places(SearchDocument.objects.filter(pk__in=[r.pk for r in saved.values()]))
+        with_places(SearchDocument.objects.filter(pk__in=[row.pk for row, _ in saved.values()]))
     )
-    return {key: (row.title, row.url) for key, row in saved.items()}
+    return {key: (row.title, row.url, places) for key, (row, places) in saved.items()}
 
 
 def with_places(documents):

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("consultation.urls")),
     path("", include("initiatives.urls")),
     path("", include("forums.urls")),
+    path("recherche/", include("search.urls")),
     path("api/territoires.geojson", cms_views.territories_geojson, name="territories-geojson"),
 ]
 

@@ -20,6 +20,7 @@ from django_comments_xtd.models import LIKEDIT_FLAG, MaxThreadLevelExceededExcep
 from django_htmx.http import reswap, retarget
 
 from accounts.ratelimit import comments as comment_rate
+from search import sync
 
 from .. import posting, tree
 from ..forms import CommentForm, EditCommentForm
@@ -266,6 +267,7 @@ def delete_comment(request, comment_id):
         Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
             deleted_at=timezone.now()
         )
+        sync.schedule(Comment, [comment.pk])  # an update sends no signal: leave the search
         messages.success(request, _("Your message is deleted."))
         return redirect(back)
     return render(

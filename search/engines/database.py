@@ -6,12 +6,12 @@ stemmed the same way here. Rows are indexed by Wagtail's signal handlers as they
 ``write`` and ``remove`` have nothing left to do."""
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
 from wagtail.search.backends import get_search_backend
 
 from .. import french
 from ..models import DocumentPlace, SearchDocument
-from .base import PAGE_FACETS, Engine, Results
+from .base import FACETS, PAGE_FACETS, Engine, Results
 
 
 def _search_text(words):
@@ -43,13 +43,42 @@ def _matching(results):
     return compiler.search(config, None, None, **extra).order_by()
 
 
+def ranked(backend, text, documents, results):
+    """The rows of ``results``, best first: those whose title matches, then the others, each
+    group in the backend's rank order. The backends alone would not keep a title match first:
+    PostgreSQL divides the title's weight by the title's length (a long title loses to a tag),
+    SQLite's FTS5 ranks all columns alike (one bm25 over the row)."""
+    compiler = results.query_compiler
+    config = compiler.get_config(backend)
+    if connection.vendor == "postgresql":
+        rows = compiler.search(config, None, None, score_field="_score", backend=backend)
+        # The title's own vector in Wagtail's index entry, already joined for the match.
+        in_title = Q(index_entries__title=compiler.build_tsquery(compiler.query, config=config))
+        score = F("_score").desc()
+    else:
+        rows = compiler.search(config, None, None, score_field="_score")
+        title_results = backend.search(
+            text, documents, fields=["title"], operator="and", order_by_relevance=False
+        )
+        in_title = Q(pk__in=_matching(title_results).values("pk"))
+        score = F("_score").asc()  # bm25: the best the lowest
+    title_match = ExpressionWrapper(in_title, output_field=BooleanField())
+    return rows.annotate(title_match=title_match).order_by(F("title_match").desc(), score, "-pk")
+
+
 def facet_counts(matching):
-    """facet → {value: count} over the rows of ``matching``: three queries."""
-    facets = {}
-    for name in ("kind", "maturity"):
-        rows = matching.exclude(**{name: ""}).values_list(name).annotate(n=Count("pk"))
-        facets[name] = dict(rows.order_by())
-    facets.update({relation: {} for relation in PAGE_FACETS})
+    """``(total, facets)`` over the rows of ``matching``: facet → {value: count}. Two queries,
+    each a full match: the rows counted by kind and maturity together (a few dozen pairs,
+    which also give the total), then the territories and enjeux together."""
+    total, facets = 0, {name: {} for name in FACETS}
+    pairs = matching.values_list("kind", "maturity").annotate(n=Count("pk")).order_by()
+    for kind, maturity, count in pairs:
+        total += count
+        for name, value in (("kind", kind), ("maturity", maturity)):
+            if value:
+                facets[name][value] = facets[name].get(value, 0) + count
+    if not total:
+        return 0, {}
     places = (
         DocumentPlace.objects.filter(document__in=matching.values("pk"))
         .values_list("relation", "page_id")
@@ -58,7 +87,7 @@ def facet_counts(matching):
     )
     for relation, page, count in places:
         facets[relation][page] = count
-    return facets
+    return total, facets
 
 
 class DatabaseEngine(Engine):
@@ -68,13 +97,15 @@ class DatabaseEngine(Engine):
         if not query.words:
             return Results(keys=[], total=0, facets={}, engine=self.name)
         backend = get_search_backend()
-        results = backend.search(
-            _search_text(query.words), filtered_documents(query), operator="and"
-        )
-        total = results.count()
-        page = results[query.offset : query.offset + query.per_page]
+        text, documents = _search_text(query.words), filtered_documents(query)
+        results = backend.search(text, documents, operator="and")
+        total, facets = facet_counts(_matching(results))
+        if not total:
+            return Results(keys=[], total=0, facets={}, engine=self.name)
+        page = ranked(backend, text, documents, results)[
+            query.offset : query.offset + query.per_page
+        ]
         keys = [document.key for document in page]
-        facets = facet_counts(_matching(results)) if total else {}
         return Results(keys=keys, total=total, facets=facets, engine=self.name)
 
     def suggest(self, words, limit):

@@ -41,3 +41,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": env("TEST_DB_NAME", default=str(DATA_DIR / "test_db.sqlite3"))
     }
+# The tests search the database unless a test chooses an engine (tests/search/conftest.py),
+# even where ELASTICSEARCH_URL names a server (make test-es).
+SEARCH_ENGINE = "database"

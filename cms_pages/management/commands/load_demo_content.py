@@ -8,6 +8,7 @@ from cms_pages.demo.builder import DemoTreeBuilder
 from consultation.demo import load_demo_contributions
 from forums.demo import load_demo_forums
 from initiatives.demo import load_demo_initiatives
+from search.rebuild import rebuild_index
 
 
 class Command(BaseCommand):
@@ -59,3 +60,8 @@ class Command(BaseCommand):
                 _("Demo discussions: %(created)d threads created, %(existing)d already there.")
                 % {"created": len(threads.created), "existing": len(threads.existing)}
             )
+        # The search documents of all of it, at once: the sync that follows each change runs
+        # after commit, which a caller's enclosing transaction (the tests' fixtures) delays.
+        search = rebuild_index()
+        if verbosity >= 1:
+            self.stdout.write(_("Search: %(outcome)s") % {"outcome": search})

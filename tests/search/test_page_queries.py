@@ -1,0 +1,65 @@
+"""The search page and the suggestions cost a fixed number of queries, however many
+documents match: the same bound at 5 and at 200 documents."""
+
+import pytest
+
+from tests.search import page_helpers as h
+
+pytestmark = pytest.mark.django_db
+
+# The request's transaction (a savepoint and its release in a test), the chosen filter's page,
+# the engine (count, page, three facet queries), the rows, their places, the pages' titles,
+# then the site and its navigation for the header.
+SEARCH_PAGE_QUERIES = 14
+# The request's savepoint and release, the engine's autocomplete, the rows.
+SUGGESTIONS_QUERIES = 4
+
+
+def documents(places, count):
+    for n in range(count):
+        h.document(
+            f"Vélo numéro {n}",
+            f"Le vélo partagé numéro {n} au quotidien.",
+            kind="reve" if n % 2 else "revolte",
+            territories=[places.territory if n % 3 else places.other_territory],
+            enjeux=[places.enjeu, places.other_enjeu][: 1 + n % 2],
+        )
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_the_search_page_costs_a_fixed_number_of_queries(
+    client, count, django_assert_max_num_queries
+):
+    places = h.places()
+    documents(places, count)
+
+    with django_assert_max_num_queries(SEARCH_PAGE_QUERIES):
+        soup = h.get(client, q="velo partage", enjeu=places.enjeu.pk)
+
+    assert h.total(soup) == count
+    assert len(h.keys(soup)) == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_the_no_result_page_costs_a_fixed_number_of_queries(
+    client, count, django_assert_max_num_queries
+):
+    documents(h.places(), count)
+
+    with django_assert_max_num_queries(SEARCH_PAGE_QUERIES):
+        soup = h.get(client, q="vel")
+
+    assert h.total(soup) == 0
+    assert len(soup.select("[data-search-suggestions] a")) == 5
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_the_suggestions_cost_a_fixed_number_of_queries(
+    client, count, django_assert_max_num_queries
+):
+    documents(h.places(), count)
+
+    with django_assert_max_num_queries(SUGGESTIONS_QUERIES):
+        response = client.get(h.SUGGESTIONS, {"q": "velo num"})
+
+    assert len(response.json()["suggestions"]) == min(count, 8)
