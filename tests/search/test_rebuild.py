@@ -90,7 +90,7 @@ def test_it_builds_every_document_from_scratch(world, engine):
     # two threads, two comments, an event, a standard page.
     assert SearchDocument.objects.count() == 4 + 2 * 8
     assert set(SearchDocument.objects.values_list("kind", flat=True)) == KINDS
-    assert "20 documents indexed, 0 removed." in out
+    assert "20 documents indexés, 0 retiré." in out
     assert DocumentPlace.objects.filter(relation="territory", page=world["territory"]).exists()
     semis = SearchDocument.objects.exclude(kind__in=["territory", "enjeu"])
     assert sorted(h.found(engine, "semis")) == sorted(semis.values_list("key", flat=True))
@@ -102,7 +102,7 @@ def test_a_second_run_changes_nothing(world):
     before = snapshot()
     out, _err = run()
     assert snapshot() == before
-    assert "0 removed" in out
+    assert "0 retiré" in out
 
 
 def test_stale_rows_are_removed_with_their_index_entries(world, engine):
@@ -118,7 +118,7 @@ def test_stale_rows_are_removed_with_their_index_entries(world, engine):
     engine.write(with_places(SearchDocument.objects.filter(pk=orphan.pk)))
     assert h.found(engine, "fuiteorpheline") == [orphan.key]
     out, _err = run()
-    assert "2 removed" in out
+    assert "2 retirés" in out
     assert h.document(gone) is None
     assert not SearchDocument.objects.filter(key=orphan.key).exists()
     assert not DocumentPlace.objects.filter(document_id=orphan.pk).exists()
@@ -128,17 +128,17 @@ def test_stale_rows_are_removed_with_their_index_entries(world, engine):
 def test_progress_goes_to_stderr_and_nothing_at_verbosity_zero(world):
     grow(world, 1)
     out, err = run()
-    for label in ("contributions", "initiatives", "search documents"):
+    for label in ("contributions", "initiatives", "documents de recherche"):
         assert label in err
     assert "100%" in err
-    assert "documents indexed" in out
+    assert "documents indexés" in out
     assert run(verbosity=0) == ("", "")
 
 
 def test_the_chunk_size_is_an_option(world):
     grow(world, 3)
     out, _err = run("--chunk-size", "2")
-    assert "28 documents indexed, 0 removed." in out
+    assert "28 documents indexés, 0 retiré." in out
     assert SearchDocument.objects.count() == 28
 
 
@@ -229,4 +229,4 @@ def test_the_engine_s_progress_moves_its_bar(world, monkeypatch):
             moves[self.description].append(n)
 
     rebuild_index(progress=Recording)
-    assert moves["search documents"] == [3, 1]
+    assert moves["documents de recherche"] == [3, 1]
