@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from consultation.models import Contribution
 from forums import posting
@@ -25,6 +26,14 @@ pytestmark = pytest.mark.django_db
 # and their index entries (Wagtail's refreshes its title norms), in a savepoint.
 QUERIES_PER_CHUNK = 15
 KINDS = {"territory", "enjeu", "event", "page", "initiative", "thread", "comment", "revolte"}
+
+
+@pytest.fixture(autouse=True)
+def _french():
+    """The summary and the bars speak the site's language: French here, whatever language an
+    earlier test left active in this process."""
+    with translation.override("fr"):
+        yield
 
 
 def grow(world, count, word="semis"):
