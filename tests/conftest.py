@@ -8,11 +8,15 @@ from tests import factories
 
 
 def pytest_collection_modifyitems(config, items):
-    """Deselect the tests whose server is absent: ``postgres`` ones unless the database is
-    PostgreSQL, ``elasticsearch`` ones unless ELASTICSEARCH_URL names a server."""
+    """Deselect the tests whose server is absent: ``postgres`` (``sqlite``) ones unless the
+    database is PostgreSQL (SQLite), ``elasticsearch`` ones unless ELASTICSEARCH_URL names a
+    server."""
     absent = []
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine != "django.db.backends.postgresql":
         absent.append("postgres")
+    if engine != "django.db.backends.sqlite3":
+        absent.append("sqlite")
     if not settings.ELASTICSEARCH_URL:
         absent.append("elasticsearch")
     deselected = [item for item in items if any(item.get_closest_marker(m) for m in absent)]

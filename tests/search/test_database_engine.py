@@ -4,7 +4,6 @@ of documents (the kinds and maturities with the total, the page, the territories
 one when nothing matches, none for a query with no word."""
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from modelsearch.conf import get_app_config
@@ -16,10 +15,7 @@ from tests.search import contract_helpers as h
 
 pytestmark = pytest.mark.django_db
 
-on_sqlite = pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
-    reason="SQLite's index only",
-)
+on_sqlite = pytest.mark.sqlite
 
 
 def entry(document):
