@@ -102,10 +102,9 @@ class DatabaseEngine(Engine):
         total, facets = facet_counts(_matching(results))
         if not total:
             return Results(keys=[], total=0, facets={}, engine=self.name)
-        page = ranked(backend, text, documents, results)[
-            query.offset : query.offset + query.per_page
-        ]
-        keys = [document.key for document in page]
+        # Only the keys: the page reads its rows by key, so the long text never leaves here.
+        keys = ranked(backend, text, documents, results).values_list("key", flat=True)
+        keys = list(keys[query.offset : query.offset + query.per_page])
         return Results(keys=keys, total=total, facets=facets, engine=self.name)
 
     def suggest(self, words, limit):
