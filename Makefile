@@ -3,25 +3,41 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
 CHROMIUM := /usr/bin/chromium
 PG_URL ?= postgres://postgres@127.0.0.1:5432/aux_actes_citoyens
 REDIS_URL_CI ?= redis://127.0.0.1:6379/1
-# Test processes (pytest-xdist), one per core. Tests go out in collection order, where
-# pytest-django puts the transactional ones (which empty the database) last.
+# Test processes (pytest-xdist), one per core. Each worker takes whole modules (--dist
+# loadscope), so a module's world and demo tree are built once (tests/worlds.py); every
+# transactional test restores what its flush removes (serialized rollback).
 TEST_WORKERS ?= 2
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist load
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
+COVERAGE := $(VENV)/bin/coverage
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres test-es lint format bench setup messages chromium check
+.PHONY: help run test test-fast test-postgres test-es lint format bench setup messages chromium check lock coverage
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+# uv installs exactly what uv.lock holds (versions and hashes); pyproject.toml keeps the ranges,
+# `make lock` re-resolves them. uv itself comes from PyPI, pinned by hash; it never downloads an
+# interpreter: the virtualenv uses $(PYTHON).
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+$(UV): requirements-uv.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --require-hashes -r requirements-uv.txt
+	touch $(UV)
+
+$(STAMP): uv.lock pyproject.toml $(UV)
+	$(UV) sync --locked --extra dev --python $(PYTHON) --quiet
 	touch $(STAMP)
+
+lock: $(UV) ## Re-resolve uv.lock after a change of the ranges in pyproject.toml
+	$(UV) lock --python $(PYTHON)
 
 setup: $(STAMP) messages ## Create the virtualenv and compile the translations
 
@@ -45,11 +61,23 @@ check: setup ## Django checks and missing migrations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-test: setup chromium check ## Run the whole test suite (SQLite)
+test: setup chromium check ## Run the whole test suite (SQLite, browser tests included)
 	$(PYTEST)
 
-test-postgres: setup chromium ## Run the whole test suite on PostgreSQL with the Redis cache
+test-fast: setup ## The inner loop: no browser, no transactional test (pytest options in ARGS)
+	$(PYTEST) -m "not browser and not transactional" $(ARGS)
+
+test-postgres: setup ## Run the whole test suite on PostgreSQL with the Redis cache (no browser)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_CI) $(PYTEST)
+
+coverage: setup chromium ## Line and branch coverage of both legs (SQLite, PostgreSQL) combined
+	rm -f .coverage .coverage.*
+	COVERAGE_FILE=.coverage.sqlite $(PYTEST) --cov --cov-report=
+	COVERAGE_FILE=.coverage.postgres DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_CI) \
+		$(PYTEST) --cov --cov-report=
+	$(COVERAGE) combine --keep .coverage.sqlite .coverage.postgres
+	$(COVERAGE) report --format=total --precision=2
+	$(COVERAGE) report --skip-covered --skip-empty --sort=cover | tail -25
 
 test-es: setup ## Run the search tests against the Elasticsearch server at ELASTICSEARCH_URL
 	@test -n "$(ELASTICSEARCH_URL)" || { echo "Set ELASTICSEARCH_URL (see README, Search) to run the Elasticsearch leg"; exit 1; }
