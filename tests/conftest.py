@@ -1,28 +1,44 @@
 """Shared fixtures; tests that need a server this machine lacks are deselected."""
 
+import copy
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
 from tests import factories
+from tests.worlds import rolled_back
 
 
 def pytest_collection_modifyitems(config, items):
     """Deselect the tests whose server is absent: ``postgres`` (``sqlite``) ones unless the
     database is PostgreSQL (SQLite), ``elasticsearch`` ones unless ELASTICSEARCH_URL names a
-    server."""
+    server. ``browser`` tests run on SQLite only: they test the browser, not the database, and
+    start each from a snapshot taken with SQLite's backup API (tests/browser/conftest.py)."""
     absent = []
     engine = settings.DATABASES["default"]["ENGINE"]
     if engine != "django.db.backends.postgresql":
         absent.append("postgres")
     if engine != "django.db.backends.sqlite3":
-        absent.append("sqlite")
+        absent.extend(["sqlite", "browser"])
     if not settings.ELASTICSEARCH_URL:
         absent.append("elasticsearch")
+    for item in items:
+        if is_transactional(item):
+            item.add_marker("transactional")
     deselected = [item for item in items if any(item.get_closest_marker(m) for m in absent)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if item not in deselected]
+
+
+def is_transactional(item):
+    """True for a test that commits (``django_db(transaction=True)``, ``transactional_db``):
+    ``make test-fast`` leaves them out with ``-m "not transactional"``."""
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return "transactional_db" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(autouse=True)
@@ -44,17 +60,24 @@ def _clear_cache():
 @pytest.fixture(scope="module")
 def _demo_content_for_module(django_db_setup, django_db_blocker):
     """The demo tree built once for a module, in a transaction rolled back after it."""
-    from django.db import transaction
+    with rolled_back(django_db_blocker):
+        call_command("load_demo_content", verbosity=0)
+        yield
 
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo_content", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+
+@pytest.fixture(scope="module")
+def _module_world(request, django_db_setup, django_db_blocker):
+    """What the module's ``build_world()`` returns, built once for the module (tests/worlds.py)."""
+    with rolled_back(django_db_blocker):
+        yield request.module.build_world()
+
+
+@pytest.fixture
+def world(_module_world, db):
+    """The module's world as ``build_world()`` left it: the database in the test's own
+    savepoint, the objects a deep copy (asked after the module's data, so the savepoint
+    opens inside the module's transaction)."""
+    return copy.deepcopy(_module_world)
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ Every page a test opens is watched: a request to any host other than the live se
 the test (the platform promises no third-party request; map tiles are off in test settings).
 """
 
+import sqlite3
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
@@ -23,7 +25,7 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 NETWORK_SCHEMES = {"http", "https", "ws", "wss"}
 # The admin's edit views ping the server every few seconds to show who else is editing; a ping
-# still running on the live server when the test database is flushed deadlocks PostgreSQL.
+# still running on the live server when the next test restores its snapshot would interleave.
 EDITING_SESSION_PING = "/admin/editing-sessions/"
 
 
@@ -74,15 +76,64 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, django_db_serialized_rollback, live_server):
-    """A French-speaking tab on the live server; third-party requests are blocked and fail
-    the test.
+@pytest.fixture(scope="package")
+def _browser_database(django_db_setup, django_db_blocker):
+    """Two snapshots of the test database, taken once for the browser tests: as the browser
+    tests found it, and with the demo tree loaded (``site``).
 
-    Every browser test rolls back by serialization (see ``site``): a transactional test that
-    did not would flush with post-migrate signals, recreating content types under new ids on
-    PostgreSQL, and the next serialized test could not restore its own.
+    Each browser test starts from one of them (``_live_server_helper``) instead of loading the
+    demo and emptying every table again: SQLite's backup API copies a snapshot back in
+    milliseconds. When the browser tests are done, the database is put back as they found it.
+    Browser tests therefore run on SQLite only (``browser`` marker, tests/conftest.py): they
+    test the browser, and the whole suite runs on PostgreSQL without them.
     """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        found = snapshot(connection.connection)
+        call_command("load_demo_content", verbosity=0)
+        demo = snapshot(connection.connection)
+        yield {"found": found, "demo": demo}
+        connection.ensure_connection()
+        restore(found, connection.connection)
+
+
+def snapshot(database):
+    """An in-memory copy of an open SQLite database."""
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    database.backup(copy)
+    return copy
+
+
+def restore(snapshot_, database):
+    """Copy a snapshot back over an open SQLite database (pages, schema and all)."""
+    snapshot_.backup(database)
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request, django_db_blocker):
+    """Replaces pytest-django's helper, which makes every live-server test transactional (and
+    so empties the database after it): a browser test instead starts from a snapshot, the demo
+    tree when it asks for ``site``, the database as found otherwise, and may use the database
+    from its own thread and the server's threads until it ends."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    from django.db import connection
+
+    snapshots = request.getfixturevalue("_browser_database")
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        chosen = "demo" if "site" in request.fixturenames else "found"
+        restore(snapshots[chosen], connection.connection)
+        yield
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A French-speaking tab on the live server; third-party requests are blocked and fail
+    the test."""
     context = browser.new_context(
         base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
     )
@@ -104,11 +155,9 @@ def page(browser, django_db_serialized_rollback, live_server):
     errors = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
-    # The live server shares the test's in-memory SQLite connection: a request still running
-    # when the test's database is reset would interleave its transaction with the reset.
+    # A request still running when the next test restores its snapshot would see the database
+    # change under it: let the page settle, then leave it so its scripts start no new request.
     tab.wait_for_load_state("networkidle")
-    # Leave the page before closing: its scripts (the admin's) start no new request while the
-    # database is being reset, which on PostgreSQL would deadlock with the reset.
     tab.goto("about:blank")
     context.close()
     if outside:
@@ -118,12 +167,8 @@ def page(browser, django_db_serialized_rollback, live_server):
 
 
 @pytest.fixture
-def site(django_db_serialized_rollback, live_server, demo_content):
-    """The demo tree, served by the live server.
+def site(live_server):
+    """The demo tree, served by the live server (restored from its snapshot for each test)."""
+    from cms_pages.models import HomePage
 
-    ``live_server`` makes the database transactional (the server thread must see the pages),
-    and a transactional test empties every table when it ends, including the rows that
-    migrations create (Wagtail's root page, the staff groups): the serialized rollback puts
-    them back for the next test.
-    """
-    return demo_content
+    return HomePage.objects.get()
