@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests import factories
+from tests import database, factories
 from tests.worlds import rolled_back
 
 
@@ -39,6 +39,18 @@ def is_transactional(item):
     if marker and marker.kwargs.get("transaction"):
         return True
     return "transactional_db" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """This process's test database: a copy of the migrated template (tests/database.py)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        tear_down = database.set_up(connection)
+    yield
+    with django_db_blocker.unblock():
+        tear_down()
 
 
 @pytest.fixture(autouse=True)
