@@ -32,6 +32,21 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in deselected]
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist deals whole modules (``--dist loadscope``), the largest first, so a module
+    world is built once; the browser tests go together to one worker, which loads the demo
+    snapshot and starts chromium once (tests/browser/conftest.py)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesAndBrowser(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return "tests/browser/" if module.startswith("tests/browser/") else module
+
+    return ModulesAndBrowser(config, log)
+
+
 def is_transactional(item):
     """True for a test that commits (``django_db(transaction=True)``, ``transactional_db``):
     ``make test-fast`` leaves them out with ``-m "not transactional"``."""
