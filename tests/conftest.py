@@ -5,6 +5,7 @@ import copy
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests import database, factories
 from tests.worlds import rolled_back
@@ -68,11 +69,17 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
         tear_down()
 
 
+# pytest-django swaps in the locmem backend; the project's outbox stays in front of it.
+MAIL_THROUGH_OUTBOX = {
+    "EMAIL_BACKEND": "outbox.backends.OutboxBackend",
+    "OUTBOX_DELIVERY_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
 @pytest.fixture(autouse=True)
 def _mail_through_outbox(settings):
-    """pytest-django swaps in the locmem backend; keep the project's outbox in front of it."""
-    settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
-    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    for name, value in MAIL_THROUGH_OUTBOX.items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(autouse=True)
@@ -95,7 +102,7 @@ def _demo_content_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def _module_world(request, django_db_setup, django_db_blocker):
     """What the module's ``build_world()`` returns, built once for the module (tests/worlds.py)."""
-    with rolled_back(django_db_blocker):
+    with rolled_back(django_db_blocker), override_settings(**MAIL_THROUGH_OUTBOX):
         yield request.module.build_world()
 
 

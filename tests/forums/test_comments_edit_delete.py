@@ -7,7 +7,14 @@ from django.urls import reverse
 from forums.models import Comment, Thread
 
 from . import threads_helpers as h
-from .core_helpers import client_for, comment, enjeu_thread, moderator, old_account, world
+from .core_helpers import (
+    client_for,
+    comment,
+    enjeu_thread,
+    moderator,
+    old_account,
+)
+from .core_helpers import world as make_world
 
 pytestmark = pytest.mark.django_db
 
@@ -20,24 +27,33 @@ def delete_url(target):
     return reverse("forums:comment-delete", args=[target.pk])
 
 
-@pytest.fixture
-def w():
-    return world()
+def build_world():
+    """The forums world, a thread started by its member and a comment of an old account."""
+    w = make_world()
+    w.author = old_account()
+    w.thread = enjeu_thread(w.enjeu, w.member)
+    w.mine = comment(w.thread, w.author, "Premier jet")
+    return w
 
 
 @pytest.fixture
-def author():
-    return old_account()
+def w(world):
+    return world
+
+
+@pytest.fixture
+def author(w):
+    return w.author
 
 
 @pytest.fixture
 def thread(w):
-    return enjeu_thread(w.enjeu, w.member)
+    return w.thread
 
 
 @pytest.fixture
-def mine(thread, author):
-    return comment(thread, author, "Premier jet")
+def mine(w):
+    return w.mine
 
 
 def test_the_edit_page_holds_the_current_text(author, mine):
@@ -66,6 +82,8 @@ def test_an_edit_over_the_length_limit_is_refused_with_the_text_kept(author, min
 
 def test_an_empty_edit_is_refused(author, mine):
     assert client_for(author).post(edit_url(mine), {"comment": " "}).status_code == 400
+    unchanged = Comment.objects.get(pk=mine.pk)
+    assert (unchanged.comment, unchanged.edited_at) == ("Premier jet", None)
 
 
 def test_nobody_else_may_edit_or_delete_a_comment(w, mine):
@@ -92,6 +110,8 @@ def test_a_comment_hidden_by_the_moderation_cannot_be_edited(author, mine):
 def test_no_edit_in_a_closed_thread(author, mine, thread):
     Thread.objects.filter(pk=thread.pk).update(closed=True)
     assert client_for(author).post(edit_url(mine), {"comment": "Après"}).status_code == 403
+    unchanged = Comment.objects.get(pk=mine.pk)
+    assert (unchanged.comment, unchanged.edited_at) == ("Premier jet", None)
 
 
 def test_a_new_account_adding_links_in_an_edit_waits_for_a_moderator(w, thread):

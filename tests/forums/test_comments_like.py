@@ -9,7 +9,13 @@ from django_comments_xtd.models import LIKEDIT_FLAG
 from forums.models import Thread
 
 from . import threads_helpers as h
-from .core_helpers import client_for, comment, enjeu_thread, old_account, world
+from .core_helpers import (
+    client_for,
+    comment,
+    enjeu_thread,
+    old_account,
+)
+from .core_helpers import world as make_world
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +28,31 @@ def likes(target):
     return CommentFlag.objects.filter(comment_id=target.pk, flag=LIKEDIT_FLAG)
 
 
+def likers(target):
+    return list(likes(target).values_list("user", flat=True))
+
+
+def build_world():
+    """The forums world, a thread started by its member and a comment to like."""
+    w = make_world()
+    w.thread = enjeu_thread(w.enjeu, w.member)
+    w.target = comment(w.thread, old_account())
+    return w
+
+
 @pytest.fixture
-def w():
-    return world()
+def w(world):
+    return world
 
 
 @pytest.fixture
 def thread(w):
-    return enjeu_thread(w.enjeu, w.member)
+    return w.thread
 
 
 @pytest.fixture
-def target(thread):
-    return comment(thread, old_account())
+def target(w):
+    return w.target
 
 
 def test_a_like_is_stored_once_per_person(w, target, thread):
@@ -71,10 +89,12 @@ def test_with_htmx_the_button_comes_back_with_the_new_count(w, target):
     assert 'aria-pressed="true"' in response.text
     assert 'data-like-count="1"' in response.text
     assert 'name="like" value="0"' in response.text
+    assert likers(target) == [w.citizen.pk]
 
 
 def test_liking_refuses_get(w, target):
     assert client_for(w.citizen).get(react_url(target)).status_code == 405
+    assert not likes(target).exists()
 
 
 def test_visitors_are_sent_to_the_login_page(client, target):
@@ -91,8 +111,10 @@ def test_a_hidden_comment_cannot_be_liked(w, target):
 def test_a_deleted_comment_cannot_be_liked(w, target):
     h.delete(target)
     assert client_for(w.citizen).post(react_url(target), {"like": "1"}).status_code == 404
+    assert not likes(target).exists()
 
 
 def test_likes_still_work_in_a_closed_thread(w, target, thread):
     Thread.objects.filter(pk=thread.pk).update(closed=True)
     assert client_for(w.citizen).post(react_url(target), {"like": "1"}).status_code == 302
+    assert likers(target) == [w.citizen.pk]

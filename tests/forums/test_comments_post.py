@@ -2,6 +2,8 @@
 altered), the length limit, the honeypot, the depth limit, the per-account rate limit, who may
 post, and the htmx answers."""
 
+from unittest.mock import ANY
+
 import pytest
 from django.urls import reverse
 
@@ -15,25 +17,41 @@ from .core_helpers import (
     initiative_thread,
     moderator,
     old_account,
-    world,
 )
+from .core_helpers import world as make_world
 
 pytestmark = pytest.mark.django_db
 
 
+def stored(thread):
+    """What the comments of ``thread`` hold: (author, text, status, level, parent), in order."""
+    return [
+        (c.user, c.comment, c.status, c.level, c.parent_id)
+        for c in Comment.objects.filter(forum_thread=thread).order_by("pk")
+    ]
+
+
+def build_world():
+    """The forums world, a thread started by its member and an old account to post in it."""
+    w = make_world()
+    w.thread = enjeu_thread(w.enjeu, w.member)
+    w.author = old_account()
+    return w
+
+
 @pytest.fixture
-def w():
-    return world()
+def w(world):
+    return world
 
 
 @pytest.fixture
 def thread(w):
-    return enjeu_thread(w.enjeu, w.member)
+    return w.thread
 
 
 @pytest.fixture
-def author():
-    return old_account()
+def author(w):
+    return w.author
 
 
 def test_a_citizen_posts_a_comment_and_lands_on_it(thread, author):
@@ -54,6 +72,7 @@ def test_posting_moves_the_thread_up_in_its_forum(thread, author):
     before = Thread.objects.get(pk=thread.pk).last_activity_at
     h.post(client_for(author), thread)
     assert Thread.objects.get(pk=thread.pk).last_activity_at > before
+    assert Comment.objects.get().submit_date == Thread.objects.get(pk=thread.pk).last_activity_at
 
 
 def test_the_redirect_names_the_page_that_shows_the_new_comment(thread, author, settings):
@@ -63,6 +82,13 @@ def test_the_redirect_names_the_page_that_shows_the_new_comment(thread, author, 
     response = h.post(client_for(author), thread)
     posted = Comment.objects.latest("pk")
     assert response.url == f"{thread.get_absolute_url()}?page=3#c{posted.pk}"
+    assert (posted.user, posted.comment, posted.forum_thread, posted.level) == (
+        author,
+        "Un message.",
+        thread,
+        0,
+    )
+    assert Comment.objects.count() == 5
 
 
 def test_a_reply_is_stored_under_its_parent(thread, author, w):
@@ -70,7 +96,15 @@ def test_a_reply_is_stored_under_its_parent(thread, author, w):
     response = h.post(client_for(w.citizen), thread, "Réponse", reply_to=parent.pk)
     reply = Comment.objects.get(pk__gt=parent.pk)
     assert (reply.level, reply.parent_id, reply.thread_id) == (1, parent.pk, parent.pk)
+    assert (reply.user, reply.comment, reply.forum_thread, reply.status) == (
+        w.citizen,
+        "Réponse",
+        thread,
+        Comment.Status.PUBLISHED,
+    )
+    assert response.status_code == 302
     assert response.url.endswith(f"#c{reply.pk}")
+    assert Comment.objects.count() == 2
 
 
 def test_a_reply_to_a_comment_at_the_deepest_level_is_refused_with_the_text_kept(thread, author, w):
@@ -116,6 +150,7 @@ def test_an_expired_form_comes_back_fresh_with_the_text_kept(thread, author):
 def test_a_form_opened_twenty_hours_ago_is_still_accepted(thread, author):
     response = h.post(client_for(author), thread, timestamp=h.expired_timestamp(20 * 3600))
     assert response.status_code == 302
+    assert stored(thread) == [(author, "Un message.", Comment.Status.PUBLISHED, 0, ANY)]
     assert Comment.objects.count() == 1
 
 
@@ -163,14 +198,17 @@ def test_an_account_posting_too_much_is_refused_with_its_text_kept(thread, autho
     assert response.status_code == 429
     assert "Un de trop" in response.text
     assert Comment.objects.count() == 3
+    assert {(c.user, c.comment) for c in Comment.objects.all()} == {(author, "Un message.")}
 
 
 def test_thirty_accounts_posting_from_one_network_all_pass(thread, settings):
     settings.COMMENTS_RATE_LIMIT = (3, 300)
-    for account in h.authors(30):
+    accounts = h.authors(30)
+    for account in accounts:
         response = h.post(client_for(account), thread, REMOTE_ADDR="192.0.2.10")
         assert response.status_code == 302
     assert Comment.objects.count() == 30
+    assert [c.user for c in Comment.objects.filter(forum_thread=thread).order_by("pk")] == accounts
 
 
 def test_a_rejected_form_costs_nothing_of_the_allowance(thread, author, settings):
@@ -178,6 +216,7 @@ def test_a_rejected_form_costs_nothing_of_the_allowance(thread, author, settings
     client = client_for(author)
     assert h.post(client, thread, "").status_code == 400
     assert h.post(client, thread, "Valable").status_code == 302
+    assert stored(thread) == [(author, "Valable", Comment.Status.PUBLISHED, 0, ANY)]
 
 
 def test_a_new_account_posting_several_links_is_told_its_message_waits(thread, w):
@@ -186,6 +225,11 @@ def test_a_new_account_posting_several_links_is_told_its_message_waits(thread, w
     )
     posted = Comment.objects.get()
     assert posted.status == Comment.Status.HELD
+    assert (posted.user, posted.comment, posted.forum_thread) == (
+        w.citizen,
+        "https://a.example https://b.example",
+        thread,
+    )
     assert any(m.level_tag == "info" for m in response.context["messages"])
     assert 'data-comment-state="held"' in response.text
 
@@ -199,6 +243,7 @@ def test_visitors_are_sent_to_the_login_page(client, thread):
 
 def test_posting_refuses_get(thread, author):
     assert client_for(author).get(h.post_url(thread)).status_code == 405
+    assert not Comment.objects.exists()
 
 
 def test_a_closed_thread_takes_no_comment(thread, author):
@@ -209,23 +254,31 @@ def test_a_closed_thread_takes_no_comment(thread, author):
 
 def test_a_moderator_may_still_post_in_a_closed_thread(thread):
     Thread.objects.filter(pk=thread.pk).update(closed=True)
-    assert h.post(client_for(moderator()), thread).status_code == 302
+    staff = moderator()
+    assert h.post(client_for(staff), thread).status_code == 302
+    assert stored(thread) == [(staff, "Un message.", Comment.Status.PUBLISHED, 0, ANY)]
 
 
 def test_a_non_member_cannot_post_in_a_members_only_thread(w):
     thread = initiative_thread(w.initiative, w.porteur, members_only=True)
     assert h.post(client_for(w.citizen), thread).status_code == 404
+    assert not Comment.objects.exists()
     assert h.post(client_for(w.member), thread).status_code == 302
+    assert stored(thread) == [(w.member, "Un message.", Comment.Status.PUBLISHED, 0, ANY)]
+    assert Comment.objects.count() == 1
 
 
 def test_anyone_signed_in_may_answer_a_public_initiative_thread(w):
     thread = initiative_thread(w.initiative, w.porteur)
     assert h.post(client_for(w.citizen), thread).status_code == 302
+    assert stored(thread) == [(w.citizen, "Un message.", Comment.Status.PUBLISHED, 0, ANY)]
+    assert Comment.objects.count() == 1
 
 
 def test_no_comment_under_an_unpublished_enjeu(thread, author, w):
     w.enjeu.unpublish()
     assert h.post(client_for(author), thread).status_code == 404
+    assert not Comment.objects.exists()
 
 
 def test_with_htmx_the_new_comment_comes_back_with_a_fresh_form(thread, author):
@@ -238,12 +291,26 @@ def test_with_htmx_the_new_comment_comes_back_with_a_fresh_form(thread, author):
     assert 'id="comment-form" hx-swap-oob="true"' in response.text
     assert 'id="forum-status" hx-swap-oob="innerHTML"' in response.text
     assert "Par htmx" in response.text
+    assert (posted.user, posted.comment, posted.forum_thread, posted.status) == (
+        author,
+        "Par htmx",
+        thread,
+        Comment.Status.PUBLISHED,
+    )
 
 
 def test_with_htmx_a_reply_comes_back_and_its_form_is_removed(thread, author, w):
     parent = comment(thread, author)
     response = h.post(client_for(w.citizen), thread, "Réponse htmx", reply_to=parent.pk, htmx=True)
     assert response.status_code == 200
+    reply = Comment.objects.get(pk__gt=parent.pk)
+    assert (reply.user, reply.comment, reply.level, reply.parent_id) == (
+        w.citizen,
+        "Réponse htmx",
+        1,
+        parent.pk,
+    )
+    assert f'id="c{reply.pk}"' in response.text
     assert 'class="comment comment--level-1"' in response.text
     assert f'id="reply-slot-{parent.pk}" hx-swap-oob="innerHTML"' in response.text
 

@@ -4,10 +4,17 @@ htmx; three levels at most."""
 import pytest
 from django.urls import reverse
 
-from forums.models import Thread
+from forums.models import Comment, Thread
 
 from . import threads_helpers as h
-from .core_helpers import client_for, comment, enjeu_thread, initiative_thread, old_account, world
+from .core_helpers import (
+    client_for,
+    comment,
+    enjeu_thread,
+    initiative_thread,
+    old_account,
+)
+from .core_helpers import world as make_world
 
 pytestmark = pytest.mark.django_db
 
@@ -16,19 +23,27 @@ def reply_url(parent):
     return reverse("forums:comment-reply", args=[parent.pk])
 
 
+def build_world():
+    """The forums world, a thread started by its member and a comment to answer."""
+    w = make_world()
+    w.thread = enjeu_thread(w.enjeu, w.member)
+    w.parent = comment(w.thread, old_account(), "Qui a une voiture ?")
+    return w
+
+
 @pytest.fixture
-def w():
-    return world()
+def w(world):
+    return world
 
 
 @pytest.fixture
 def thread(w):
-    return enjeu_thread(w.enjeu, w.member)
+    return w.thread
 
 
 @pytest.fixture
-def parent(thread):
-    return comment(thread, old_account(), "Qui a une voiture ?")
+def parent(w):
+    return w.parent
 
 
 def test_without_javascript_the_reply_form_is_a_page_quoting_the_comment(w, parent):
@@ -44,6 +59,15 @@ def test_a_reply_sent_from_the_reply_page_lands_in_the_thread(w, thread, parent)
     response = h.post(client_for(w.citizen), thread, "J'en ai une", reply_to=parent.pk)
     assert response.status_code == 302
     assert response.url.startswith(thread.get_absolute_url())
+    reply = Comment.objects.get(pk__gt=parent.pk)
+    assert (reply.user, reply.comment, reply.forum_thread, reply.level, reply.parent_id) == (
+        w.citizen,
+        "J'en ai une",
+        thread,
+        1,
+        parent.pk,
+    )
+    assert response.url.endswith(f"#c{reply.pk}")
 
 
 def test_a_refused_reply_comes_back_on_the_reply_page_with_its_text(w, thread, parent, settings):

@@ -19,13 +19,18 @@ pytestmark = pytest.mark.django_db
 COMMENTS = 320
 
 
-@pytest.fixture
-def seeded():
+def build_world():
+    """The bench's enjeu and its seeded forum, built once for the module."""
     home = factories.site_with_home_page()
     index = factories.EnjeuIndexPageFactory(parent=home)
     factories.EnjeuPageFactory(parent=index, slug=seed_forums.ENJEU_SLUG)
     seed_forums.seed(COMMENTS, threads=4)
     return Thread.objects.get(title=seed_forums.BENCH_TITLE)
+
+
+@pytest.fixture
+def seeded(world):
+    return world
 
 
 def rows(thread):

@@ -14,6 +14,11 @@ from .core_helpers import client_for, comment, moderator
 pytestmark = pytest.mark.django_db
 
 
+def build_world():
+    """The moderation tests' world (``reported_world()``), built once for the module."""
+    return helpers.reported_world()
+
+
 def page(client, thread):
     response = client.get(thread.get_absolute_url())
     assert response.status_code == 200
@@ -23,87 +28,71 @@ def page(client, thread):
 # Controls on the thread page.
 
 
-def test_a_moderator_gets_the_hide_form_and_the_thread_settings():
-    w = helpers.reported_world()
+def test_a_moderator_gets_the_hide_form_and_the_thread_settings(world):
+    content = page(client_for(moderator()), world.enjeu_thread)
 
-    content = page(client_for(moderator()), w.enjeu_thread)
-
-    assert f'data-hide-comment="{w.enjeu_comment.pk}"' in content
+    assert f'data-hide-comment="{world.enjeu_comment.pk}"' in content
     assert "data-thread-settings" in content
     assert "data-report=" not in content
 
 
-def test_a_citizen_gets_a_report_link_and_no_moderation():
-    w = helpers.reported_world()
+def test_a_citizen_gets_a_report_link_and_no_moderation(world):
+    content = page(client_for(world.citizen), world.enjeu_thread)
 
-    content = page(client_for(w.citizen), w.enjeu_thread)
-
-    assert f'data-report="{w.enjeu_comment.pk}"' in content
+    assert f'data-report="{world.enjeu_comment.pk}"' in content
     assert "data-hide-comment" not in content
     assert "data-thread-settings" not in content
 
 
-def test_an_author_gets_no_report_link_on_their_own_comment():
-    w = helpers.reported_world()
+def test_an_author_gets_no_report_link_on_their_own_comment(world):
+    content = page(client_for(world.author), world.enjeu_thread)
 
-    content = page(client_for(w.author), w.enjeu_thread)
-
-    assert f'data-report="{w.enjeu_comment.pk}"' not in content
+    assert f'data-report="{world.enjeu_comment.pk}"' not in content
 
 
-def test_an_anonymous_visitor_gets_neither_report_link_nor_moderation():
-    w = helpers.reported_world()
-
-    content = page(Client(), w.enjeu_thread)
+def test_an_anonymous_visitor_gets_neither_report_link_nor_moderation(world):
+    content = page(Client(), world.enjeu_thread)
 
     assert "data-report=" not in content
     assert "data-hide-comment" not in content
     assert "data-thread-settings" not in content
 
 
-def test_a_porteur_moderates_their_initiative_thread_on_its_page():
-    w = helpers.reported_world()
+def test_a_porteur_moderates_their_initiative_thread_on_its_page(world):
+    content = page(client_for(world.porteur), world.initiative_thread)
 
-    content = page(client_for(w.porteur), w.initiative_thread)
-
-    assert f'data-hide-comment="{w.initiative_comment.pk}"' in content
+    assert f'data-hide-comment="{world.initiative_comment.pk}"' in content
     assert 'value="members_only"' in content
 
 
-def test_a_porteur_gets_no_moderation_on_an_enjeu_thread():
-    w = helpers.reported_world()
-
-    content = page(client_for(w.porteur), w.enjeu_thread)
+def test_a_porteur_gets_no_moderation_on_an_enjeu_thread(world):
+    content = page(client_for(world.porteur), world.enjeu_thread)
 
     assert "data-hide-comment" not in content
     assert "data-thread-settings" not in content
 
 
-def test_a_porteur_gets_no_moderation_on_another_initiative_thread():
-    w = helpers.reported_world()
-
-    content = page(client_for(helpers.other_initiative_porteur()), w.initiative_thread)
+def test_a_porteur_gets_no_moderation_on_another_initiative_thread(world):
+    content = page(client_for(helpers.other_initiative_porteur()), world.initiative_thread)
 
     assert "data-hide-comment" not in content
     assert "data-thread-settings" not in content
 
 
-def test_a_moderator_sees_a_hidden_comment_with_its_reason_and_a_restore_button():
-    w = helpers.reported_world()
+def test_a_moderator_sees_a_hidden_comment_with_its_reason_and_a_restore_button(world):
     mod = moderator()
-    moderation.hide(w.enjeu_comment, mod, "Propos blessants.")
+    moderation.hide(world.enjeu_comment, mod, "Propos blessants.")
 
-    content = page(client_for(mod), w.enjeu_thread)
+    content = page(client_for(mod), world.enjeu_thread)
 
     assert "Propos blessants." in content
     assert "data-restore-comment" in content
 
 
-def test_the_author_of_a_hidden_comment_reads_the_reason():
-    w = helpers.reported_world()
-    moderation.hide(w.enjeu_comment, moderator(), "Propos blessants.")
+def test_the_author_of_a_hidden_comment_reads_the_reason(world):
+    moderation.hide(world.enjeu_comment, moderator(), "Propos blessants.")
 
-    content = page(client_for(w.author), w.enjeu_thread)
+    content = page(client_for(world.author), world.enjeu_thread)
 
     assert "Propos blessants." in content
 
@@ -111,71 +100,64 @@ def test_the_author_of_a_hidden_comment_reads_the_reason():
 # Hidden and members-only comments on public pages.
 
 
-def test_a_hidden_comment_is_not_on_the_thread_page_for_others():
-    w = helpers.reported_world()
-    moderation.hide(w.enjeu_comment, moderator(), "Hors sujet.")
+def test_a_hidden_comment_is_not_on_the_thread_page_for_others(world):
+    moderation.hide(world.enjeu_comment, moderator(), "Hors sujet.")
 
-    for client in (Client(), client_for(w.citizen)):
-        assert "Un message à modérer." not in page(client, w.enjeu_thread)
+    for client in (Client(), client_for(world.citizen)):
+        assert "Un message à modérer." not in page(client, world.enjeu_thread)
 
 
-def test_a_flagged_comment_is_not_on_the_thread_page_for_others():
-    w = helpers.reported_world()
+def test_a_flagged_comment_is_not_on_the_thread_page_for_others(world):
     for reporter in helpers.reporters(3):
-        helpers.report(w.enjeu_comment, reporter)
+        helpers.report(world.enjeu_comment, reporter)
 
-    assert "Un message à modérer." not in page(Client(), w.enjeu_thread)
+    assert "Un message à modérer." not in page(Client(), world.enjeu_thread)
 
 
-def test_a_hidden_comment_is_not_on_the_enjeu_page():
-    w = helpers.reported_world()
-    moderation.hide(w.enjeu_comment, moderator(), "Hors sujet.")
+def test_a_hidden_comment_is_not_on_the_enjeu_page(world):
+    moderation.hide(world.enjeu_comment, moderator(), "Hors sujet.")
 
-    response = Client().get(w.enjeu.url)
+    response = Client().get(world.enjeu.url)
 
     assert response.status_code == 200
     assert "Un message à modérer." not in response.content.decode()
 
 
-def test_a_hidden_comment_is_not_on_its_author_profile():
-    w = helpers.reported_world()
-    kept = comment(w.enjeu_thread, w.author, "Un message qui reste.")
-    moderation.hide(w.enjeu_comment, moderator(), "Hors sujet.")
+def test_a_hidden_comment_is_not_on_its_author_profile(world):
+    kept = comment(world.enjeu_thread, world.author, "Un message qui reste.")
+    moderation.hide(world.enjeu_comment, moderator(), "Hors sujet.")
 
-    content = client_for(w.author).get(reverse("accounts:profile")).content.decode()
+    content = client_for(world.author).get(reverse("accounts:profile")).content.decode()
 
     assert f"#c{kept.pk}" in content
-    assert f"#c{w.enjeu_comment.pk}" not in content
+    assert f"#c{world.enjeu_comment.pk}" not in content
 
 
-def test_a_members_only_comment_is_not_on_its_author_profile():
-    w = helpers.reported_world()
-    moderation.set_thread(w.initiative_thread, w.porteur, "members_only")
-    secret = comment(w.initiative_thread, w.member, "Un secret entre membres.")
+def test_a_members_only_comment_is_not_on_its_author_profile(world):
+    moderation.set_thread(world.initiative_thread, world.porteur, "members_only")
+    secret = comment(world.initiative_thread, world.member, "Un secret entre membres.")
 
-    content = client_for(w.member).get(reverse("accounts:profile")).content.decode()
+    content = client_for(world.member).get(reverse("accounts:profile")).content.decode()
 
     assert "Un secret entre membres." not in content
     assert f"#c{secret.pk}" not in content
 
 
-def test_a_thread_kept_to_members_is_no_longer_readable_by_others():
-    w = helpers.reported_world()
-    moderation.set_thread(w.initiative_thread, w.porteur, "members_only")
+def test_a_thread_kept_to_members_is_no_longer_readable_by_others(world):
+    moderation.set_thread(world.initiative_thread, world.porteur, "members_only")
 
-    for client in (Client(), client_for(w.citizen)):
-        assert client.get(w.initiative_thread.get_absolute_url()).status_code == 404
+    for client in (Client(), client_for(world.citizen)):
+        assert client.get(world.initiative_thread.get_absolute_url()).status_code == 404
 
 
-def test_members_only_comments_are_not_on_the_initiative_page():
-    w = helpers.reported_world()
-    moderation.set_thread(w.initiative_thread, w.porteur, "members_only")
+def test_members_only_comments_are_not_on_the_initiative_page(world):
+    moderation.set_thread(world.initiative_thread, world.porteur, "members_only")
 
-    response = Client().get(w.initiative.url)
+    response = Client().get(world.initiative.url)
 
     assert response.status_code == 200
     assert "Un message d'initiative." not in response.content.decode()
-    assert w.initiative_thread.title not in response.content.decode()
+    assert world.initiative_thread.title not in response.content.decode()
 
 
 # django-comments-xtd's own views and API are not exposed.
@@ -233,14 +215,13 @@ def test_no_django_comments_url_is_mounted():
         "/comments/cr/{ctid}/{thread}/",
     ],
 )
-def test_django_comments_paths_answer_404(path):
-    w = helpers.reported_world()
-    moderation.hide(w.enjeu_comment, moderator(), "Hors sujet.")
+def test_django_comments_paths_answer_404(world, path):
+    moderation.hide(world.enjeu_comment, moderator(), "Hors sujet.")
     url = path.format(
-        ct="forums-thread", ctid=1, thread=w.enjeu_thread.pk, comment=w.enjeu_comment.pk
+        ct="forums-thread", ctid=1, thread=world.enjeu_thread.pk, comment=world.enjeu_comment.pk
     )
 
     for method in ("get", "post"):
-        response = getattr(client_for(w.citizen), method)(url)
+        response = getattr(client_for(world.citizen), method)(url)
         assert response.status_code == 404
         assert "Un message à modérer." not in response.content.decode()

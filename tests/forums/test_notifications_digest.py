@@ -14,7 +14,8 @@ from forums import notifications, posting
 from forums.models import DigestEntry
 from initiatives.models import Membership
 
-from .core_helpers import comment, enjeu_thread, initiative_thread, old_account, world
+from .core_helpers import comment, enjeu_thread, initiative_thread, old_account
+from .core_helpers import world as make_world
 from .notifications_helpers import emails_to, follower, last_email_to
 
 pytestmark = pytest.mark.django_db
@@ -29,15 +30,20 @@ def run_digest():
     return out.getvalue()
 
 
+def build_world():
+    """The forums world, built on day 1 as the tests' clock has it (standing still)."""
+    with time_machine.travel(DAY_1, tick=False):
+        return make_world()
+
+
 @pytest.fixture
 def clock():
     with time_machine.travel(DAY_1, tick=False) as traveller:
         yield traveller
 
 
-def test_comments_of_day_one_reach_a_daily_follower_in_one_email_on_day_two(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+def test_comments_of_day_one_reach_a_daily_follower_in_one_email_on_day_two(world, clock):
+    thread = enjeu_thread(world.enjeu, world.citizen)
     reader = follower(thread, "daily")
     comment(thread, old_account(), "Premier message du lundi")
     comment(thread, old_account(), "Second message du lundi")
@@ -49,9 +55,8 @@ def test_comments_of_day_one_reach_a_daily_follower_in_one_email_on_day_two(cloc
     assert "Second message du lundi" in digest.body
 
 
-def test_the_digest_marks_its_entries_sent_at_the_time_of_the_run(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+def test_the_digest_marks_its_entries_sent_at_the_time_of_the_run(world, clock):
+    thread = enjeu_thread(world.enjeu, world.citizen)
     reader = follower(thread, "daily")
     comment(thread, old_account())
     clock.move_to(DAY_2)
@@ -61,9 +66,8 @@ def test_the_digest_marks_its_entries_sent_at_the_time_of_the_run(clock):
     assert entry.sent_at == DAY_2
 
 
-def test_a_second_run_sends_nothing(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+def test_a_second_run_sends_nothing(world, clock):
+    thread = enjeu_thread(world.enjeu, world.citizen)
     reader = follower(thread, "daily")
     comment(thread, old_account())
     clock.move_to(DAY_2)
@@ -72,9 +76,8 @@ def test_a_second_run_sends_nothing(clock):
     assert len(emails_to(reader)) == 1
 
 
-def test_the_next_days_digest_holds_only_the_new_comments(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+def test_the_next_days_digest_holds_only_the_new_comments(world, clock):
+    thread = enjeu_thread(world.enjeu, world.citizen)
     reader = follower(thread, "daily")
     comment(thread, old_account(), "Message du lundi")
     clock.move_to(DAY_2)
@@ -87,10 +90,9 @@ def test_the_next_days_digest_holds_only_the_new_comments(clock):
     assert "Message du lundi" not in second.body
 
 
-def test_the_digest_groups_comments_by_thread(clock):
-    w = world()
-    bus = enjeu_thread(w.enjeu, old_account(), title="Des bus le dimanche")
-    jardins = enjeu_thread(w.other_enjeu, old_account(), title="Jardins partagés")
+def test_the_digest_groups_comments_by_thread(world, clock):
+    bus = enjeu_thread(world.enjeu, old_account(), title="Des bus le dimanche")
+    jardins = enjeu_thread(world.other_enjeu, old_account(), title="Jardins partagés")
     reader = follower(bus, "daily")
     posting.follow(jardins, reader)
     comment(bus, old_account(), "Bus A")
@@ -105,9 +107,8 @@ def test_the_digest_groups_comments_by_thread(clock):
     assert body.count("Des bus le dimanche") == 1
 
 
-def test_each_citizen_gets_their_own_digest(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+def test_each_citizen_gets_their_own_digest(world, clock):
+    thread = enjeu_thread(world.enjeu, old_account())
     first = follower(thread, "daily")
     second = follower(thread, "daily")
     comment(thread, old_account())
@@ -117,9 +118,8 @@ def test_each_citizen_gets_their_own_digest(clock):
     assert last_email_to(first).to == [first.email]
 
 
-def test_a_comment_hidden_since_is_dropped_from_the_digest(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+def test_a_comment_hidden_since_is_dropped_from_the_digest(world, clock):
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     kept = comment(thread, old_account(), "Message gardé")
     hidden = comment(thread, old_account(), "Message masqué ensuite")
@@ -134,9 +134,8 @@ def test_a_comment_hidden_since_is_dropped_from_the_digest(clock):
     assert DigestEntry.objects.get(comment=kept).sent_at == DAY_2
 
 
-def test_a_comment_deleted_since_is_dropped_from_the_digest(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+def test_a_comment_deleted_since_is_dropped_from_the_digest(world, clock):
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     deleted = comment(thread, old_account(), "Je retire ce message")
     deleted.deleted_at = timezone.now()
@@ -147,9 +146,8 @@ def test_a_comment_deleted_since_is_dropped_from_the_digest(clock):
     assert not DigestEntry.objects.exists()
 
 
-def test_a_thread_unfollowed_since_is_left_out(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+def test_a_thread_unfollowed_since_is_left_out(world, clock):
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     comment(thread, old_account())
     thread.follows.filter(user=reader).delete()
@@ -158,22 +156,20 @@ def test_a_thread_unfollowed_since_is_left_out(clock):
     assert emails_to(reader) == []
 
 
-def test_a_members_only_thread_is_left_out_for_a_member_who_left(clock):
-    w = world()
-    thread = initiative_thread(w.initiative, w.porteur, members_only=True)
-    w.member.discussion_emails = "daily"
-    w.member.save()
-    posting.follow(thread, w.member)
-    comment(thread, w.porteur, "Réunion jeudi")
-    Membership.objects.filter(user=w.member, initiative=w.initiative).delete()
+def test_a_members_only_thread_is_left_out_for_a_member_who_left(world, clock):
+    thread = initiative_thread(world.initiative, world.porteur, members_only=True)
+    world.member.discussion_emails = "daily"
+    world.member.save()
+    posting.follow(thread, world.member)
+    comment(thread, world.porteur, "Réunion jeudi")
+    Membership.objects.filter(user=world.member, initiative=world.initiative).delete()
     clock.move_to(DAY_2)
     run_digest()
-    assert emails_to(w.member) == []
+    assert emails_to(world.member) == []
 
 
-def test_the_digest_links_to_each_comment_and_has_unsubscribe_links(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+def test_the_digest_links_to_each_comment_and_has_unsubscribe_links(world, clock):
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     posted = comment(thread, old_account())
     clock.move_to(DAY_2)
@@ -186,10 +182,9 @@ def test_the_digest_links_to_each_comment_and_has_unsubscribe_links(clock):
     assert digest.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_the_digest_header_unsubscribes_from_every_thread_it_lists(clock):
-    w = world()
-    bus = enjeu_thread(w.enjeu, old_account())
-    jardins = enjeu_thread(w.other_enjeu, old_account())
+def test_the_digest_header_unsubscribes_from_every_thread_it_lists(world, clock):
+    bus = enjeu_thread(world.enjeu, old_account())
+    jardins = enjeu_thread(world.other_enjeu, old_account())
     reader = follower(bus, "daily")
     posting.follow(jardins, reader)
     comment(bus, old_account())
@@ -201,10 +196,9 @@ def test_the_digest_header_unsubscribes_from_every_thread_it_lists(clock):
     assert notifications.read_unsubscribe_token(token) == (reader.pk, sorted([bus.pk, jardins.pk]))
 
 
-def test_a_long_day_is_cut_to_a_few_comments_per_thread_with_a_link(clock, monkeypatch):
+def test_a_long_day_is_cut_to_a_few_comments_per_thread_with_a_link(world, clock, monkeypatch):
     monkeypatch.setattr(notifications, "DIGEST_COMMENTS_PER_THREAD", 2)
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     for n in range(5):
         comment(thread, old_account(), f"Message numéro {n}")
@@ -215,9 +209,8 @@ def test_a_long_day_is_cut_to_a_few_comments_per_thread_with_a_link(clock, monke
     assert DigestEntry.objects.filter(user=reader, sent_at=DAY_2).count() == 5
 
 
-def test_the_command_says_what_it_did(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+def test_the_command_says_what_it_did(world, clock):
+    thread = enjeu_thread(world.enjeu, old_account())
     follower(thread, "daily")
     comment(thread, old_account())
     clock.move_to(DAY_2)
@@ -226,10 +219,9 @@ def test_the_command_says_what_it_did(clock):
 
 
 def test_the_digest_leaves_after_commit_through_the_outbox(
-    clock, django_capture_on_commit_callbacks
+    world, clock, django_capture_on_commit_callbacks
 ):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     comment(thread, old_account(), "Le **bus 12**")
     clock.move_to(DAY_2)
@@ -239,9 +231,8 @@ def test_the_digest_leaves_after_commit_through_the_outbox(
     assert "<strong>bus 12</strong>" in message.alternatives[0][0]
 
 
-def test_a_citizen_who_switched_to_each_still_gets_the_pending_entries(clock):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+def test_a_citizen_who_switched_to_each_still_gets_the_pending_entries(world, clock):
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     comment(thread, old_account(), "Avant le changement")
     reader.discussion_emails = "each"

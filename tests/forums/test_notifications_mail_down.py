@@ -10,10 +10,15 @@ from django.core.management import call_command
 from forums.models import Comment
 from outbox.models import OutgoingEmail
 
-from .core_helpers import client_for, comment, enjeu_thread, old_account, world
+from .core_helpers import client_for, comment, enjeu_thread, old_account
+from .core_helpers import world as make_world
 from .notifications_helpers import DEAD_SERVER, follower, post_through_the_page
 
 pytestmark = pytest.mark.django_db
+
+
+def build_world():
+    return make_world()
 
 
 @pytest.fixture
@@ -22,10 +27,9 @@ def dead_server(settings):
 
 
 def test_posting_through_the_page_answers_normally_and_keeps_the_comment(
-    dead_server, django_capture_on_commit_callbacks
+    world, dead_server, django_capture_on_commit_callbacks
 ):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+    thread = enjeu_thread(world.enjeu, world.citizen)
     follower(thread)
     author = old_account()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -39,10 +43,9 @@ def test_posting_through_the_page_answers_normally_and_keeps_the_comment(
 
 
 def test_the_thread_page_shows_the_comment_while_the_server_is_down(
-    dead_server, django_capture_on_commit_callbacks
+    world, dead_server, django_capture_on_commit_callbacks
 ):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+    thread = enjeu_thread(world.enjeu, world.citizen)
     author = old_account()
     client = client_for(author)
     with django_capture_on_commit_callbacks(execute=True):
@@ -52,37 +55,36 @@ def test_the_thread_page_shows_the_comment_while_the_server_is_down(
     assert "Toujours là" in page.content.decode()
 
 
-def test_the_failure_is_recorded_for_a_later_retry(dead_server, django_capture_on_commit_callbacks):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+def test_the_failure_is_recorded_for_a_later_retry(
+    world, dead_server, django_capture_on_commit_callbacks
+):
+    thread = enjeu_thread(world.enjeu, world.citizen)
     with django_capture_on_commit_callbacks(execute=True):
         comment(thread, old_account())
     email = OutgoingEmail.objects.get()
     assert email.status == OutgoingEmail.Status.FAILED
     assert "ConnectionRefusedError" in email.last_error
-    assert email.to == [w.citizen.email]
+    assert email.to == [world.citizen.email]
 
 
 def test_the_email_leaves_once_the_server_is_back(
-    dead_server, settings, django_capture_on_commit_callbacks
+    world, dead_server, settings, django_capture_on_commit_callbacks
 ):
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+    thread = enjeu_thread(world.enjeu, world.citizen)
     with django_capture_on_commit_callbacks(execute=True):
         comment(thread, old_account(), "Le **bus 12**")
     settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("retry_emails", stdout=StringIO())
     [message] = mail.outbox
-    assert message.to == [w.citizen.email]
+    assert message.to == [world.citizen.email]
     assert "<strong>bus 12</strong>" in message.alternatives[0][0]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_the_digest_is_marked_sent_and_waits_in_the_outbox_while_the_server_is_down(
-    dead_server, django_capture_on_commit_callbacks
+    world, dead_server, django_capture_on_commit_callbacks
 ):
-    w = world()
-    thread = enjeu_thread(w.enjeu, old_account())
+    thread = enjeu_thread(world.enjeu, old_account())
     reader = follower(thread, "daily")
     comment(thread, old_account())
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,9 +4,14 @@ threads for its members and the moderators only)."""
 import pytest
 from django.urls import reverse
 
-from .core_helpers import client_for, initiative_thread, moderator, world
+from .core_helpers import client_for, initiative_thread, moderator
+from .core_helpers import world as make_world
 
 pytestmark = pytest.mark.django_db
+
+
+def build_world():
+    return make_world()
 
 
 def block(response):
@@ -16,11 +21,10 @@ def block(response):
 
 
 @pytest.fixture
-def w():
-    world_ = world()
-    initiative_thread(world_.initiative, world_.member, title="Ouvert à tous")
-    initiative_thread(world_.initiative, world_.porteur, title="Entre membres", members_only=True)
-    return world_
+def w(world):
+    initiative_thread(world.initiative, world.member, title="Ouvert à tous")
+    initiative_thread(world.initiative, world.porteur, title="Entre membres", members_only=True)
+    return world
 
 
 def test_visitors_and_citizens_see_the_public_threads_only(client, w):
@@ -52,7 +56,6 @@ def test_members_are_offered_to_start_a_discussion_and_others_are_not(client, w)
     assert new_url not in block(client.get(w.initiative.url))
 
 
-def test_an_initiative_without_threads_says_so(client):
-    w = world()
-    section = block(client.get(w.initiative.url))
+def test_an_initiative_without_threads_says_so(client, world):
+    section = block(client.get(world.initiative.url))
     assert "data-thread-link" not in section

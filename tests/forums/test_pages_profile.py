@@ -12,10 +12,17 @@ from .core_helpers import (
     enjeu_thread,
     initiative_thread,
     old_account,
-    world,
+)
+from .core_helpers import (
+    world as make_world,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def build_world():
+    return make_world()
+
 
 PROFILE = reverse("accounts:profile")
 
@@ -24,12 +31,11 @@ def listed(response):
     return [c.pk for c in response.context["recent_comments"]]
 
 
-def test_the_profile_lists_the_ten_latest_comments_newest_first():
-    w = world()
+def test_the_profile_lists_the_ten_latest_comments_newest_first(world):
     me = old_account()
-    thread = enjeu_thread(w.enjeu, w.citizen, title="Des bus le dimanche")
+    thread = enjeu_thread(world.enjeu, world.citizen, title="Des bus le dimanche")
     mine = [comment(thread, me, f"Message {n}") for n in range(12)]
-    comment(thread, w.citizen, "Pas à moi")
+    comment(thread, world.citizen, "Pas à moi")
     response = client_for(me).get(PROFILE)
     assert listed(response) == [c.pk for c in reversed(mine)][:10]
     assert f'href="{mine[-1].get_absolute_url()}"' in response.text
@@ -37,21 +43,19 @@ def test_the_profile_lists_the_ten_latest_comments_newest_first():
     assert "Pas à moi" not in response.text
 
 
-def test_comments_of_members_only_threads_are_left_out():
-    w = world()
-    secret = initiative_thread(w.initiative, w.porteur, members_only=True)
-    public = initiative_thread(w.initiative, w.porteur)
-    hidden_one = comment(secret, w.member, "Secret")
-    shown = comment(public, w.member, "Public")
-    response = client_for(w.member).get(PROFILE)
+def test_comments_of_members_only_threads_are_left_out(world):
+    secret = initiative_thread(world.initiative, world.porteur, members_only=True)
+    public = initiative_thread(world.initiative, world.porteur)
+    hidden_one = comment(secret, world.member, "Secret")
+    shown = comment(public, world.member, "Public")
+    response = client_for(world.member).get(PROFILE)
     assert listed(response) == [shown.pk]
     assert hidden_one.pk not in listed(response)
 
 
-def test_hidden_held_and_deleted_comments_are_left_out():
-    w = world()
+def test_hidden_held_and_deleted_comments_are_left_out(world):
     me = old_account()
-    thread = enjeu_thread(w.enjeu, w.citizen)
+    thread = enjeu_thread(world.enjeu, world.citizen)
     h.hide(comment(thread, me))
     h.delete(comment(thread, me))
     held = comment(thread, me)
@@ -59,27 +63,24 @@ def test_hidden_held_and_deleted_comments_are_left_out():
     assert listed(client_for(me).get(PROFILE)) == []
 
 
-def test_comments_under_an_unpublished_enjeu_or_initiative_are_left_out():
-    w = world()
+def test_comments_under_an_unpublished_enjeu_or_initiative_are_left_out(world):
     me = old_account()
-    comment(enjeu_thread(w.enjeu, w.citizen), me)
-    comment(initiative_thread(w.initiative, w.porteur), me)
-    w.enjeu.unpublish()
-    w.initiative.unpublish()
+    comment(enjeu_thread(world.enjeu, world.citizen), me)
+    comment(initiative_thread(world.initiative, world.porteur), me)
+    world.enjeu.unpublish()
+    world.initiative.unpublish()
     assert listed(client_for(me).get(PROFILE)) == []
 
 
-def test_an_excerpt_of_the_message_is_shown_as_plain_text():
-    w = world()
+def test_an_excerpt_of_the_message_is_shown_as_plain_text(world):
     me = old_account()
-    comment(enjeu_thread(w.enjeu, w.citizen), me, "**Gras** et <b>balise</b>")
+    comment(enjeu_thread(world.enjeu, world.citizen), me, "**Gras** et <b>balise</b>")
     text = client_for(me).get(PROFILE).text
     assert "Gras et &lt;b&gt;balise&lt;/b&gt;" in text
     assert "<strong>Gras" not in text
 
 
-def test_a_citizen_without_comments_is_told_where_to_discuss():
-    w = world()
-    response = client_for(w.citizen).get(PROFILE)
+def test_a_citizen_without_comments_is_told_where_to_discuss(world):
+    response = client_for(world.citizen).get(PROFILE)
     assert listed(response) == []
     assert "data-profile-comments" in response.text

@@ -7,9 +7,15 @@ import pytest
 from forums.models import Comment
 
 from . import threads_helpers as h
-from .core_helpers import enjeu_thread, initiative_thread, world
+from .core_helpers import enjeu_thread, initiative_thread
+from .core_helpers import world as make_world
 
 pytestmark = pytest.mark.django_db
+
+
+def build_world():
+    return make_world()
+
 
 # Measured: a visitor's thread page runs 11 queries, a member's 15 (session, user, groups,
 # follow); a forum index 8 / 11. The bounds leave a little room.
@@ -24,10 +30,9 @@ def warm(client, url):
 
 
 @pytest.fixture
-def setup():
-    w = world()
-    thread = enjeu_thread(w.enjeu, w.citizen)
-    return w, thread
+def setup(world):
+    thread = enjeu_thread(world.enjeu, world.citizen)
+    return world, thread
 
 
 @pytest.mark.parametrize("who", ["visitor", "member"])
@@ -85,16 +90,15 @@ def test_likes_are_counted_without_a_query_per_comment(
 
 @pytest.mark.parametrize("who", ["visitor", "member"])
 def test_a_forum_index_runs_the_same_bounded_queries_at_3_and_30_threads(
-    client, django_assert_max_num_queries, who
+    world, client, django_assert_max_num_queries, who
 ):
-    w = world()
     if who == "member":
-        client.force_login(w.member)
-    url = f"/initiatives/{w.initiative.pk}/discussions/"
+        client.force_login(world.member)
+    url = f"/initiatives/{world.initiative.pk}/discussions/"
 
     def grow(count):
         for n in range(count):
-            thread = initiative_thread(w.initiative, w.porteur, title=f"Sujet {n}")
+            thread = initiative_thread(world.initiative, world.porteur, title=f"Sujet {n}")
             h.bulk_comments(thread, 2, replies=(1,))
 
     grow(3)
@@ -107,11 +111,12 @@ def test_a_forum_index_runs_the_same_bounded_queries_at_3_and_30_threads(
     assert len(response.context["threads"]) == 20
 
 
-def test_the_enjeu_page_lists_its_threads_in_one_query(client, django_assert_max_num_queries):
-    w = world()
+def test_the_enjeu_page_lists_its_threads_in_one_query(
+    world, client, django_assert_max_num_queries
+):
     for n in range(10):
-        h.bulk_comments(enjeu_thread(w.enjeu, w.citizen, title=f"Sujet {n}"), 3)
-    warm(client, w.enjeu.url)
+        h.bulk_comments(enjeu_thread(world.enjeu, world.citizen, title=f"Sujet {n}"), 3)
+    warm(client, world.enjeu.url)
     with django_assert_max_num_queries(ENJEU_PAGE_BOUND):
-        response = client.get(w.enjeu.url)
+        response = client.get(world.enjeu.url)
     assert response.text.count("data-thread-link") == 3
