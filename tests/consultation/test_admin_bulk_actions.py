@@ -1,11 +1,14 @@
 """Bulk moderation through Wagtail's bulk action URLs, and the reports listing."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from consultation.models import Contribution
 from moderation.models import Report
+from tests import factories
 from tests.consultation import moderation_helpers as helpers
 from tests.factories import ContributionFactory, UserFactory
 
@@ -20,16 +23,34 @@ def bulk_url(action, objects, model="contribution", app="consultation"):
     return f"{reverse('wagtail_bulk_action', args=[app, model, action])}?next={NEXT}&{ids}"
 
 
-@pytest.fixture
-def territory(home_page):
-    return helpers.territories(home_page)[0]
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home,
+        territory=helpers.territories(home)[0],
+        moderator=helpers.moderator(),
+        others={
+            "citizen": UserFactory(),
+            "editor": helpers.editor(),
+            "facilitator": helpers.facilitator(),
+        },
+    )
 
 
 @pytest.fixture
-def moderator(client):
-    user = helpers.moderator()
-    client.force_login(user)
-    return user
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def territory(world):
+    return world.territory
+
+
+@pytest.fixture
+def moderator(client, world):
+    client.force_login(world.moderator)
+    return world.moderator
 
 
 @pytest.fixture
@@ -98,7 +119,8 @@ def test_bulk_hide_stores_the_reason(client, moderator, two_pending):
 
 def test_bulk_reject_stores_the_reason(client, moderator, two_pending):
     client.post(bulk_url("reject", two_pending), {"reason": "Hors sujet."})
-    assert set(statuses(two_pending).values()) == {"rejected"}
+    rejected = Contribution.objects.filter(pk__in=[c.pk for c in two_pending])
+    assert {(c.status, c.moderation_reason) for c in rejected} == {("rejected", "Hors sujet.")}
 
 
 def test_bulk_link_to_enjeu_links_every_selected_contribution(
@@ -118,11 +140,8 @@ def test_bulk_link_to_enjeu_refuses_an_unknown_enjeu(client, moderator, territor
 
 
 @pytest.mark.parametrize("who", ["citizen", "editor", "facilitator"])
-def test_others_cannot_bulk_publish(client, who, two_pending):
-    user = {"citizen": UserFactory, "editor": helpers.editor, "facilitator": helpers.facilitator}[
-        who
-    ]()
-    client.force_login(user)
+def test_others_cannot_bulk_publish(client, world, who, two_pending):
+    client.force_login(world.others[who])
     response = client.post(bulk_url("publish", two_pending))
     assert response.status_code in (302, 403)
     assert set(statuses(two_pending).values()) == {"pending"}
@@ -166,12 +185,9 @@ def test_report_details_are_escaped(client, moderator, territory):
 
 
 @pytest.mark.parametrize("who", ["citizen", "editor", "facilitator"])
-def test_others_are_refused_the_reports(client, who, territory):
+def test_others_are_refused_the_reports(client, world, who, territory):
     helpers.report(ContributionFactory(territory=territory), details="Détail confidentiel")
-    user = {"citizen": UserFactory, "editor": helpers.editor, "facilitator": helpers.facilitator}[
-        who
-    ]()
-    client.force_login(user)
+    client.force_login(world.others[who])
     response = client.get(reverse(REPORTS))
     assert response.status_code in (302, 403)
     assert "Détail confidentiel" not in response.content.decode()

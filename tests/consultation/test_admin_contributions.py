@@ -1,6 +1,7 @@
 """The moderators' contribution listing, edit and inspect views in the Wagtail admin."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation import moderation_helpers as helpers
 from tests.factories import ContributionFactory, UserFactory
 
@@ -20,16 +22,34 @@ def url(name, *args):
     return reverse(f"wagtailsnippets_consultation_contribution:{name}", args=args)
 
 
-@pytest.fixture
-def places(home_page):
-    return helpers.territories(home_page)
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home,
+        places=helpers.territories(home),
+        moderator=helpers.moderator(),
+        others={
+            "citizen": UserFactory(),
+            "editor": helpers.editor(),
+            "facilitator": helpers.facilitator(),
+        },
+    )
 
 
 @pytest.fixture
-def moderator(client):
-    user = helpers.moderator()
-    client.force_login(user)
-    return user
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def places(world):
+    return world.places
+
+
+@pytest.fixture
+def moderator(client, world):
+    client.force_login(world.moderator)
+    return world.moderator
 
 
 def listed(client, **params):
@@ -39,17 +59,17 @@ def listed(client, **params):
 
 
 def test_moderators_reach_the_listing(client, moderator, places):
-    ContributionFactory(territory=places[0])
-    assert client.get(reverse(LIST)).status_code == 200
+    contribution = ContributionFactory(territory=places[0], text="Texte à modérer seulement")
+    response = client.get(reverse(LIST))
+    assert response.status_code == 200
+    assert [c.pk for c in response.context["object_list"]] == [contribution.pk]
+    assert contribution.text in response.content.decode()
 
 
 @pytest.mark.parametrize("who", ["citizen", "editor", "facilitator"])
-def test_other_people_are_refused_the_listing(client, who, places):
+def test_other_people_are_refused_the_listing(client, world, who, places):
     contribution = ContributionFactory(territory=places[0], text="Texte à modérer seulement")
-    user = {"citizen": UserFactory, "editor": helpers.editor, "facilitator": helpers.facilitator}[
-        who
-    ]()
-    client.force_login(user)
+    client.force_login(world.others[who])
     response = client.get(reverse(LIST))
     assert response.status_code in (302, 403)
     assert contribution.text not in response.content.decode()
@@ -108,8 +128,8 @@ def test_date_range_filter_narrows_the_listing(client, moderator, places):
     ],
 )
 def test_malformed_filters_do_not_break_the_listing(client, moderator, places, params):
-    ContributionFactory(territory=places[0])
-    assert client.get(reverse(LIST), params).status_code == 200
+    contribution = ContributionFactory(territory=places[0])
+    assert listed(client, **params) == {contribution.pk}  # the bad filter is left out
 
 
 def test_reported_filter_keeps_contributions_with_open_reports(client, moderator, places):
@@ -186,9 +206,12 @@ def edit(client, contribution, **fields):
 
 def test_the_edit_form_hides_with_a_reason(client, moderator, places):
     contribution = ContributionFactory(territory=places[0])
+    text = contribution.text
     edit(client, contribution, status="hidden", moderation_reason="Hors charte.")
     contribution.refresh_from_db()
     assert (contribution.status, contribution.moderation_reason) == ("hidden", "Hors charte.")
+    assert (contribution.text, contribution.moderated_by) == (text, moderator)
+    assert Contribution.objects.count() == 1
 
 
 def test_a_status_change_in_the_edit_form_is_a_logged_decision(client, moderator, places):

@@ -1,11 +1,13 @@
 """The facilitators' capture page: who may use it, what a capture stores, and the next form."""
 
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
 
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.capture_helpers import make_place, user_in
 
 pytestmark = pytest.mark.django_db
@@ -13,16 +15,35 @@ pytestmark = pytest.mark.django_db
 URL = reverse("consultation:capture")
 
 
-@pytest.fixture
-def place(home_page):
-    return make_place(home_page)
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home,
+        place=make_place(home),
+        facilitator=user_in("Animateurs"),
+        roles={
+            "citizen": user_in(),
+            "Animateurs": user_in("Animateurs"),
+            "Modérateurs": user_in("Modérateurs"),
+            "superuser": user_in(is_superuser=True),
+        },
+    )
 
 
 @pytest.fixture
-def facilitator(client):
-    user = user_in("Animateurs")
-    client.force_login(user)
-    return user
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def place(world):
+    return world.place
+
+
+@pytest.fixture
+def facilitator(client, world):
+    client.force_login(world.facilitator)
+    return world.facilitator
 
 
 def capture_url(event):
@@ -54,13 +75,12 @@ def error_codes(response, field):
     ("role", "status"),
     [("citizen", 403), ("Animateurs", 200), ("Modérateurs", 200), ("superuser", 200)],
 )
-def test_capture_page_is_for_facilitators_and_moderators(client, place, role, status):
-    if role == "superuser":
-        user = user_in(is_superuser=True)
-    else:
-        user = user_in(None if role == "citizen" else role)
-    client.force_login(user)
-    assert client.get(capture_url(place.belfort_event)).status_code == status
+def test_capture_page_is_for_facilitators_and_moderators(client, world, place, role, status):
+    client.force_login(world.roles[role])
+    response = client.get(capture_url(place.belfort_event))
+    assert response.status_code == status
+    shown = f'data-capture-event="{place.belfort_event.pk}"' in response.content.decode()
+    assert shown is (status == 200)
 
 
 def test_visitor_is_sent_to_login(client, place):
@@ -69,8 +89,8 @@ def test_visitor_is_sent_to_login(client, place):
     assert urlsplit(response.url).path == reverse("account_login")
 
 
-def test_citizen_post_stores_nothing(client, place):
-    client.force_login(user_in())
+def test_citizen_post_stores_nothing(client, world, place):
+    client.force_login(world.roles["citizen"])
     client.post(capture_url(place.belfort_event), row(place.belfort))
     assert not Contribution.objects.exists()
 

@@ -1,9 +1,12 @@
 """What a citizen types is stored as text and shown escaped, never run as HTML."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.contribute_helpers import form_data, make_territories
 from tests.factories import UserFactory
 
@@ -13,16 +16,19 @@ PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 TAG_PAYLOAD = "<b>gras</b>"
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, territories=make_territories(home), author=UserFactory())
+
+
 @pytest.fixture
-def posted(client, home_page):
+def posted(client, world):
     """A contribution whose title, text and tag carry HTML, posted through the form."""
-    territories = make_territories(home_page)
-    author = UserFactory()
-    client.force_login(author)
+    client.force_login(world.author)
     client.post(
         reverse("consultation:new"),
         form_data(
-            territories.square,
+            world.territories.square,
             title=PAYLOAD[:120],
             text=f"Texte piégé {PAYLOAD}",
             tags=TAG_PAYLOAD,

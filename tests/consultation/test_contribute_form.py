@@ -1,9 +1,12 @@
 """The online form: who may post, what is stored, and every bad input refused."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.contribute_helpers import (
     INSIDE_SQUARE,
     error_codes,
@@ -17,16 +20,25 @@ pytestmark = pytest.mark.django_db
 URL = reverse("consultation:new")
 
 
-@pytest.fixture
-def territories(home_page):
-    return make_territories(home_page)
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, territories=make_territories(home), citizen=UserFactory())
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def territories(world):
+    return world.territories
+
+
+@pytest.fixture
+def citizen(client, world):
+    client.force_login(world.citizen)
+    return world.citizen
 
 
 def test_visitor_is_sent_to_login_with_next(client):

@@ -1,8 +1,11 @@
 """“Mes contributions”: every contribution of the signed-in citizen, with its status."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.consultation.contribute_helpers import make_territories
 from tests.factories import ContributionFactory, UserFactory
 
@@ -11,16 +14,27 @@ pytestmark = pytest.mark.django_db
 URL = reverse("consultation:mine")
 
 
-@pytest.fixture
-def territory(home_page):
-    return make_territories(home_page).square
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home, territory=make_territories(home).square, citizen=UserFactory()
+    )
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def territory(world):
+    return world.territory
+
+
+@pytest.fixture
+def citizen(client, world):
+    client.force_login(world.citizen)
+    return world.citizen
 
 
 def listed_ids(response):

@@ -1,10 +1,13 @@
 """The per-account rate limit: a flood from one account stops, a shared network does not."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
 from accounts.ratelimit import contributions as ratelimit
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.contribute_helpers import error_codes, form_data, make_territories
 from tests.factories import UserFactory
 
@@ -14,10 +17,20 @@ URL = reverse("consultation:new")
 TOWN_HALL = "192.0.2.10"
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, territory=make_territories(home).square)
+
+
 @pytest.fixture
-def territory(home_page, settings):
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def territory(world, settings):
     settings.CONTRIBUTIONS_RATE_LIMIT = (10, 3600)
-    return make_territories(home_page).square
+    return world.territory
 
 
 def post(client, territory, n=0):
@@ -27,9 +40,15 @@ def post(client, territory, n=0):
 
 
 def test_ten_contributions_within_the_hour_are_accepted(client, territory):
-    client.force_login(UserFactory())
+    author = UserFactory()
+    client.force_login(author)
     statuses = [post(client, territory, n).status_code for n in range(10)]
     assert statuses == [302] * 10
+    texts = Contribution.objects.filter(author=author, territory=territory).values_list(
+        "text", flat=True
+    )
+    assert sorted(texts) == sorted(f"Contribution numéro {n} du jour." for n in range(10))
+    assert Contribution.objects.count() == 10
 
 
 def test_eleventh_contribution_within_the_hour_is_refused(client, territory):
@@ -46,8 +65,12 @@ def test_another_account_on_the_same_network_is_still_allowed(client, territory)
     client.force_login(UserFactory())
     for n in range(11):
         post(client, territory, n)
-    client.force_login(UserFactory())
+    neighbour = UserFactory()
+    client.force_login(neighbour)
     assert post(client, territory, 12).status_code == 302
+    assert list(Contribution.objects.filter(author=neighbour).values_list("text", flat=True)) == [
+        "Contribution numéro 12 du jour."
+    ]
 
 
 def test_a_form_sent_back_with_errors_does_not_use_the_allowance(client, territory, settings):
@@ -55,6 +78,9 @@ def test_a_form_sent_back_with_errors_does_not_use_the_allowance(client, territo
     client.force_login(UserFactory())
     client.post(URL, form_data(territory, text=""))
     assert post(client, territory).status_code == 302
+    assert list(Contribution.objects.values_list("text", flat=True)) == [
+        "Contribution numéro 0 du jour."
+    ]
 
 
 def test_allowance_comes_back_in_the_next_window(user, settings):

@@ -3,11 +3,13 @@ personal data, with rounded points and cells a spreadsheet will not run as formu
 
 import csv
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
+from tests import factories
 from tests.consultation.public_helpers import (
     EXACT,
     EXACT_TEXTS,
@@ -38,9 +40,19 @@ COLUMNS = [
 ]
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, region=make_region(home))
+
+
 @pytest.fixture
-def region(home_page):
-    return make_region(home_page)
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def region(world):
+    return world.region
 
 
 def body(response):

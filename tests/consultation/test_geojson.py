@@ -4,6 +4,7 @@
 import datetime
 import json
 import math
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from consultation import geo
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.public_helpers import (
     EXACT,
     EXACT_TEXTS,
@@ -27,9 +29,19 @@ URL = reverse("consultation:geojson")
 ZOOMED_IN = {"zoom": "14"}
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, region=make_region(home))
+
+
 @pytest.fixture
-def region(home_page):
-    return make_region(home_page)
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def region(world):
+    return world.region
 
 
 def get(client, **params):
@@ -277,7 +289,8 @@ def test_malformed_parameters_get_a_400_with_a_message(client, region, params):
 
 
 def test_half_zoom_steps_sent_by_the_map_are_accepted(client, region):
-    assert get(client, zoom="10.5", bbox="6.5,47.3,7.2,47.9").status_code == 200
+    item = contribution(region.nord, EXACT)
+    assert ids(client, zoom="10.5", bbox="6.5,47.3,7.2,47.9") == {feature_id(item)}
 
 
 # Queries ------------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """Zoomed out, /api/contributions.geojson returns grid clusters counted in SQL."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
 from consultation import geo
+from consultation.models import Contribution
+from tests import factories
 from tests.consultation.public_helpers import (
     EXACT,
     EXACT_TEXTS,
@@ -20,9 +23,24 @@ URL = reverse("consultation:geojson")
 REGION_BBOX = "6.5,47.3,7.2,47.9"
 
 
+def build_world():
+    """The region with its crowd (the tests of an empty region remove it: ``region``)."""
+    home = factories.site_with_home_page()
+    region = make_region(home)
+    add_crowd(region)
+    return SimpleNamespace(home=home, region=region)
+
+
 @pytest.fixture
-def region(home_page):
-    return make_region(home_page)
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def region(world):
+    """The region without any contribution."""
+    Contribution.objects.all().delete()
+    return world.region
 
 
 def features(client, **params):
@@ -44,8 +62,7 @@ def represented(client, **params):
     return sum(f["properties"].get("count", 1) for f in features(client, **params))
 
 
-@pytest.fixture
-def crowd(region):
+def add_crowd(region):
     """Forty published révoltes and rêves packed in nord, two in sud, and unpublished ones."""
     points = grid_points(40, step=0.002)
     for i, point in enumerate(points):
@@ -54,7 +71,12 @@ def crowd(region):
     contribution(region.sud, (47.46, 6.70))
     for status in ("pending", "hidden", "rejected"):
         contribution(region.nord, points[0], status=status)
-    return region
+
+
+@pytest.fixture
+def crowd(world):
+    """The region and its crowd (``add_crowd``)."""
+    return world.region
 
 
 def test_below_the_threshold_zoom_points_come_as_counted_clusters(client, crowd, settings):

@@ -1,6 +1,7 @@
 """The importer: the files French spreadsheets write, every bad row reported, nothing twice."""
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import Workbook
@@ -9,19 +10,30 @@ from taggit.models import Tag
 from consultation.import_files import MAX_ROWS, guess_delimiter
 from consultation.importer import ImportFileError, compact_lines, import_contributions
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.capture_helpers import make_place, read, user_in
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def place(home_page):
-    return make_place(home_page)
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, place=make_place(home), facilitator=user_in("Animateurs"))
 
 
 @pytest.fixture
-def facilitator():
-    return user_in("Animateurs")
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def place(world):
+    return world.place
+
+
+@pytest.fixture
+def facilitator(world):
+    return world.facilitator
 
 
 def run(data, event, facilitator, **options):

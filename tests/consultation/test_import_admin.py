@@ -1,5 +1,6 @@
 """The admin import page: upload, report, and who may use it."""
 
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -8,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.capture_helpers import make_place, read, user_in
 
 pytestmark = pytest.mark.django_db
@@ -15,16 +17,35 @@ pytestmark = pytest.mark.django_db
 URL = reverse("consultation_import")
 
 
-@pytest.fixture
-def place(home_page):
-    return make_place(home_page)
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home,
+        place=make_place(home),
+        facilitator=user_in("Animateurs"),
+        people={
+            "citizen": user_in(),
+            "Animateurs": user_in("Animateurs"),
+            "Modérateurs": user_in("Modérateurs"),
+            "Éditeurs": user_in("Éditeurs"),
+        },
+    )
 
 
 @pytest.fixture
-def facilitator(client):
-    user = user_in("Animateurs")
-    client.force_login(user)
-    return user
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def place(world):
+    return world.place
+
+
+@pytest.fixture
+def facilitator(client, world):
+    client.force_login(world.facilitator)
+    return world.facilitator
 
 
 def upload(name, event, **options):
@@ -41,33 +62,40 @@ def error_codes(response, field):
 
 
 @pytest.mark.parametrize(("group", "status"), [("Animateurs", 200), ("Modérateurs", 200)])
-def test_facilitators_and_moderators_open_the_import_page(client, place, group, status):
-    client.force_login(user_in(group))
-    assert client.get(URL).status_code == status
+def test_facilitators_and_moderators_open_the_import_page(world, client, place, group, status):
+    client.force_login(world.people[group])
+    response = client.get(URL)
+    assert response.status_code == status
+    html = response.content.decode()
+    assert 'type="file"' in html
+    assert f'<option value="{place.big_event.pk}"' in html
+    assert "data-import-report" not in html
 
 
-def test_a_citizen_is_sent_to_the_admin_login(client, place):
-    client.force_login(user_in())
+def test_a_citizen_is_sent_to_the_admin_login(world, client, place):
+    client.force_login(world.people["citizen"])
     response = client.get(URL)
     assert response.status_code == 302
     assert "login" in urlsplit(response.url).path
 
 
-def test_a_citizen_upload_imports_nothing(client, place):
-    client.force_login(user_in())
+def test_a_citizen_upload_imports_nothing(world, client, place):
+    client.force_login(world.people["citizen"])
     client.post(URL, upload("good_utf8_comma.csv", place.big_event))
     assert not Contribution.objects.exists()
 
 
-def test_an_editor_without_the_capture_permission_is_sent_back_to_the_dashboard(client, place):
+def test_an_editor_without_the_capture_permission_is_sent_back_to_the_dashboard(
+    world, client, place
+):
     # Wagtail turns a refusal inside the admin into a redirect with a message.
-    client.force_login(user_in("Éditeurs"))
+    client.force_login(world.people["Éditeurs"])
     response = client.get(URL)
     assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
 
 
-def test_an_editor_upload_imports_nothing(client, place):
-    client.force_login(user_in("Éditeurs"))
+def test_an_editor_upload_imports_nothing(world, client, place):
+    client.force_login(world.people["Éditeurs"])
     client.post(URL, upload("good_utf8_comma.csv", place.big_event))
     assert not Contribution.objects.exists()
 
@@ -95,8 +123,15 @@ def test_a_bad_file_shows_each_bad_line_and_imports_nothing(client, place, facil
 
 
 def test_skip_bad_rows_imports_the_valid_ones(client, place, facilitator):
-    client.post(URL, upload("bad_rows.csv", place.belfort_event, skip_errors=True))
-    assert Contribution.objects.count() == 2
+    response = client.post(URL, upload("bad_rows.csv", place.belfort_event, skip_errors=True))
+    assert b'data-created="2"' in response.content
+    assert sorted(Contribution.objects.values_list("text", flat=True)) == [
+        "Texte correct numéro deux.",
+        "Texte correct numéro un.",
+    ]
+    assert set(Contribution.objects.values_list("event", "facilitator")) == {
+        (place.belfort_event.pk, facilitator.pk)
+    }
 
 
 def test_dry_run_imports_nothing(client, place, facilitator):
@@ -145,9 +180,9 @@ def test_cell_contents_are_escaped_in_the_report(client, place, facilitator):
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
 
 
-def test_the_upload_is_protected_by_csrf(place):
+def test_the_upload_is_protected_by_csrf(world, place):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(user_in("Animateurs"))
+    client.force_login(world.people["Animateurs"])
     response = client.post(URL, upload("good_utf8_comma.csv", place.big_event))
     assert response.status_code == 403
     assert not Contribution.objects.exists()
@@ -164,8 +199,8 @@ def test_the_menu_links_facilitators_to_the_capture_page(client, place, facilita
     assert reverse("consultation:capture").encode() in response.content
 
 
-def test_the_menu_hides_the_import_from_editors(client, place):
-    client.force_login(user_in("Éditeurs"))
+def test_the_menu_hides_the_import_from_editors(world, client, place):
+    client.force_login(world.people["Éditeurs"])
     response = client.get(reverse("wagtailadmin_home"))
     assert URL.encode() not in response.content
 

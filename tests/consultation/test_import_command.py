@@ -1,24 +1,40 @@
 """``manage.py import_contributions``: its summary, its progress bar and its exit status."""
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from consultation.models import Contribution
+from tests import factories
 from tests.consultation.capture_helpers import DATA, make_place, user_in
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def place(home_page):
-    return make_place(home_page)
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home,
+        place=make_place(home),
+        facilitator=user_in("Animateurs", email="animatrice@example.org"),
+    )
 
 
 @pytest.fixture
-def facilitator():
-    return user_in("Animateurs", email="animatrice@example.org")
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def place(world):
+    return world.place
+
+
+@pytest.fixture
+def facilitator(world):
+    return world.facilitator
 
 
 def command(name, event, *options, email="animatrice@example.org"):
@@ -82,7 +98,13 @@ def test_bad_rows_are_listed_with_their_line_numbers(place, facilitator):
 
 def test_skip_errors_imports_the_valid_rows_and_succeeds(place, facilitator):
     command("bad_rows.csv", place.belfort_event, "--skip-errors")
-    assert Contribution.objects.count() == 2
+    assert sorted(Contribution.objects.values_list("text", flat=True)) == [
+        "Texte correct numéro deux.",
+        "Texte correct numéro un.",
+    ]
+    assert set(Contribution.objects.values_list("event", "facilitator")) == {
+        (place.belfort_event.pk, facilitator.pk)
+    }
 
 
 def test_dry_run_writes_nothing(place, facilitator):

@@ -1,5 +1,7 @@
 """The moderation service: decisions, audit log, reports and the authors' e-mails."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,25 +11,41 @@ from wagtail.models import ModelLogEntry
 from consultation import moderation
 from consultation.models import Contribution
 from moderation.models import Report
+from tests import factories
 from tests.consultation import moderation_helpers as helpers
 from tests.factories import ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def territory(home_page):
-    return helpers.territories(home_page)[0]
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home,
+        territory=helpers.territories(home)[0],
+        moderator=helpers.moderator(),
+        author=UserFactory(email="autrice@example.org", display_name="Autrice"),
+    )
 
 
 @pytest.fixture
-def moderator():
-    return helpers.moderator()
+def home_page(world):
+    return world.home
 
 
 @pytest.fixture
-def author():
-    return UserFactory(email="autrice@example.org", display_name="Autrice")
+def territory(world):
+    return world.territory
+
+
+@pytest.fixture
+def moderator(world):
+    return world.moderator
+
+
+@pytest.fixture
+def author(world):
+    return world.author
 
 
 @pytest.fixture

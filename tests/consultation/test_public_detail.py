@@ -2,6 +2,7 @@
 their author and the moderators."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
@@ -21,16 +22,26 @@ from tests.consultation.public_helpers import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def region(home_page):
-    return make_region(home_page)
+def build_world():
+    home = factories.site_with_home_page()
+    moderator = factories.UserFactory()
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    return SimpleNamespace(home=home, region=make_region(home), moderator=moderator)
 
 
 @pytest.fixture
-def moderator(db):
-    account = factories.UserFactory()
-    account.groups.add(Group.objects.get(name=MODERATORS))
-    return account
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def region(world):
+    return world.region
+
+
+@pytest.fixture
+def moderator(world):
+    return world.moderator
 
 
 def page(client, item):

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from consultation.models import Contribution
 from consultation.views.public import LIST_ID, PAGE_SIZE
+from tests import factories
 from tests.consultation.public_helpers import (
     EXACT,
     EXACT_TEXTS,
@@ -25,9 +27,19 @@ pytestmark = pytest.mark.django_db
 URL = reverse("consultation:map")
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, region=make_region(home))
+
+
 @pytest.fixture
-def region(home_page):
-    return make_region(home_page)
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def region(world):
+    return world.region
 
 
 def html(client, **params):

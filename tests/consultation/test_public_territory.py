@@ -2,10 +2,12 @@
 to their list."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.consultation.public_helpers import (
     UNPUBLISHED,
     contribution,
@@ -16,9 +18,19 @@ from tests.consultation.public_helpers import (
 pytestmark = pytest.mark.django_db
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, region=make_region(home))
+
+
 @pytest.fixture
-def region(home_page):
-    return make_region(home_page)
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def region(world):
+    return world.region
 
 
 def html(client, territory):

@@ -1,20 +1,35 @@
 """Reports on a contribution: a reason, once per citizen, never by its author."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from consultation.models import Contribution
 from moderation.models import Report
+from tests import factories
 from tests.consultation.contribute_helpers import make_territories
 from tests.factories import ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home, territory=make_territories(home).square, citizen=UserFactory()
+    )
+
+
 @pytest.fixture
-def territory(home_page):
-    return make_territories(home_page).square
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def territory(world):
+    return world.territory
 
 
 @pytest.fixture
@@ -23,10 +38,9 @@ def contribution(territory):
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
+def citizen(client, world):
+    client.force_login(world.citizen)
+    return world.citizen
 
 
 def report_url(contribution):
@@ -56,6 +70,7 @@ def test_report_points_at_the_contribution_model(client, citizen, contribution):
 
 def test_report_leads_back_to_the_contribution(client, citizen, contribution):
     assert report(client, contribution).url == contribution.get_absolute_url()
+    assert [(r.target, r.reporter) for r in Report.objects.all()] == [(contribution, citizen)]
 
 
 def test_second_report_by_the_same_citizen_is_refused_without_error(client, citizen, contribution):
@@ -111,6 +126,9 @@ def test_report_page_shows_the_form(client, citizen, contribution):
     response = client.get(report_url(contribution))
     assert response.status_code == 200
     assert "reason" in response.context["form"].fields
+    html = response.content.decode()
+    assert f'action="{report_url(contribution)}"' in html
+    assert 'name="reason"' in html
 
 
 def test_contribution_page_offers_the_report_form(client, citizen, contribution):

@@ -1,18 +1,33 @@
 """“Moi aussi”: once per citizen and published contribution, counted on the contribution."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
 from consultation.models import Contribution, Support
+from tests import factories
 from tests.consultation.contribute_helpers import make_territories
 from tests.factories import ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
+def build_world():
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home, territory=make_territories(home).square, citizen=UserFactory()
+    )
+
+
 @pytest.fixture
-def territory(home_page):
-    return make_territories(home_page).square
+def home_page(world):
+    return world.home
+
+
+@pytest.fixture
+def territory(world):
+    return world.territory
 
 
 @pytest.fixture
@@ -21,10 +36,9 @@ def contribution(territory):
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
+def citizen(client, world):
+    client.force_login(world.citizen)
+    return world.citizen
 
 
 def support_url(contribution):
@@ -55,6 +69,11 @@ def test_moi_aussi_from_two_citizens_counts_two(client, contribution):
 def test_moi_aussi_leads_back_to_the_contribution(client, citizen, contribution):
     response = client.post(support_url(contribution))
     assert response.url == contribution.get_absolute_url()
+    contribution.refresh_from_db()
+    assert list(Support.objects.values_list("user", "contribution")) == [
+        (citizen.pk, contribution.pk)
+    ]
+    assert contribution.support_count == 1
 
 
 def test_visitor_is_sent_to_login(client, contribution):
