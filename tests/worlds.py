@@ -6,6 +6,10 @@ building it again for each test was most of the suite's time. A module that defi
 (the ``world`` fixture, tests/conftest.py). Each test runs in a savepoint of that transaction
 (pytest-django's ``db``), so what a test writes is gone for the next, and gets its own deep copy
 of the built objects, so what a test changes in memory is gone too.
+
+The module's data stays in the database until the module ends, also for its tests that do not
+ask for ``world``: a test needing an empty database (or a second home page) belongs in a module
+of its own, and so do transactional tests, which cannot run inside the module's transaction.
 """
 
 import contextlib

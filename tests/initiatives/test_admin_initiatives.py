@@ -2,6 +2,7 @@
 enjeu, maturity and moderation state; citizens and facilitators do not see it."""
 
 import pytest
+from django.test import override_settings
 
 from accounts.rules import FACILITATORS
 from tests.factories import InitiativePageFactory, UserFactory
@@ -13,10 +14,18 @@ pytestmark = pytest.mark.django_db
 LISTING = "/admin/initiative_pages/"
 
 
-@pytest.fixture
-def setup():
-    """Three initiatives: Alpha (territory 0, enjeu 0, idea, live), Beta (territory 1, in
-    activity, live) and Gamma (a draft in the moderators' workflow)."""
+def build_world():
+    """Three initiatives, built once for the module: Alpha (territory 0, enjeu 0, idea,
+    live), Beta (territory 1, in activity, live) and Gamma (a draft in the moderators'
+    workflow, created through the site's form as a citizen)."""
+    with override_settings(
+        EMAIL_BACKEND="outbox.backends.OutboxBackend",
+        OUTBOX_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    ):
+        return build_initiatives()
+
+
+def build_initiatives():
     index, territories, enjeux = helpers.tree()
     alpha = InitiativePageFactory(parent=index, title="Alpha", maturity="idee")
     alpha.territories.set([territories[0]])
@@ -30,6 +39,11 @@ def setup():
         "/initiatives/nouvelle/", helpers.form_data(territories, title="Gamma")
     )
     return territories, enjeux
+
+
+@pytest.fixture
+def setup(world):
+    return world
 
 
 def titles(response):

@@ -14,9 +14,14 @@ from tests.initiatives import core_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def setup():
+def build_world():
+    """The tree (home, territories, enjeux, the initiative index), built once for the module."""
     return helpers.tree()
+
+
+@pytest.fixture
+def setup(world):
+    return world
 
 
 def bound(data, files=None, instance=None):

@@ -12,9 +12,14 @@ from tests.initiatives import core_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
+def build_world():
+    """The tree (home, territories, enjeux, the initiative index), built once for the module."""
+    return helpers.tree()
+
+
 @pytest.fixture
-def index():
-    return helpers.tree()[0]
+def index(world):
+    return world[0]
 
 
 def decide(page, action, comment=""):

@@ -14,9 +14,16 @@ from tests.initiatives import create_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
+def build_world():
+    """The initiative index, and two initiatives with images (see ``live`` and ``draft``),
+    built once for the module."""
+    index = helpers.tree()[0]
+    return {"index": index, "live": live_initiative(index), "draft": draft_initiative(index)}
+
+
 @pytest.fixture
-def index():
-    return helpers.tree()[0]
+def index(world):
+    return world["index"]
 
 
 def picture(colour, title="Une image"):
@@ -36,8 +43,7 @@ def colour_of(response):
         return image.convert("RGB").getpixel((5, 5))
 
 
-@pytest.fixture
-def live(index):
+def live_initiative(index):
     """A published initiative with a red image, whose latest draft has a blue one."""
     page = InitiativePageFactory(parent=index, image=picture((255, 0, 0)))
     page.save_revision().publish()
@@ -47,11 +53,21 @@ def live(index):
     return page
 
 
-@pytest.fixture
-def draft(index):
+def draft_initiative(index):
+    """An initiative never published, with a green image."""
     page = InitiativePageFactory(parent=index, live=False, image=picture((0, 128, 0)))
     page.save_revision()
     return page
+
+
+@pytest.fixture
+def live(world):
+    return world["live"]
+
+
+@pytest.fixture
+def draft(world):
+    return world["draft"]
 
 
 def test_anyone_gets_the_live_image_of_a_published_initiative(client, live):
@@ -87,7 +103,9 @@ def test_a_member_gets_the_image_of_a_draft_privately(draft):
 
 
 def test_a_moderator_gets_the_image_of_a_draft(draft):
-    assert helpers.client_for(helpers.moderator()).get(url(draft)).status_code == 200
+    response = helpers.client_for(helpers.moderator()).get(url(draft))
+    assert response.status_code == 200
+    assert colour_of(response) == (0, 128, 0)
 
 
 def test_a_member_sees_the_latest_draft_image_on_request(live):

@@ -11,9 +11,14 @@ from tests.initiatives import create_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def setup():
+def build_world():
+    """The tree (home, territories, enjeux, the initiative index), built once for the module."""
     return helpers.tree()
+
+
+@pytest.fixture
+def setup(world):
+    return world
 
 
 @pytest.fixture
@@ -90,7 +95,10 @@ def test_status_links_to_edit_and_history_for_members(setup, citizen):
 
 def test_a_moderator_sees_the_status_of_a_draft(setup, citizen):
     page = create(citizen, setup[1])
-    assert status_of(page, helpers.moderator()).status_code == 200
+    response = status_of(page, helpers.moderator())
+    assert response.status_code == 200
+    assert response.context["state"] == "pending"
+    assert "Le Repair café de Giromagny" in response.content.decode()
 
 
 def test_another_citizen_gets_404_for_a_draft(setup, citizen):

@@ -20,9 +20,14 @@ pytestmark = pytest.mark.django_db
 NEW = "/initiatives/nouvelle/"
 
 
-@pytest.fixture
-def setup():
+def build_world():
+    """The tree (home, territories, enjeux, the initiative index), built once for the module."""
     return helpers.tree()
+
+
+@pytest.fixture
+def setup(world):
+    return world
 
 
 @pytest.fixture
@@ -229,6 +234,8 @@ def test_the_limit_is_per_account(setup, settings):
     post(helpers.client_for(UserFactory()), helpers.form_data(territories))
     response = post(helpers.client_for(UserFactory()), helpers.form_data(territories))
     assert response.status_code == 302
+    # Each account created its one initiative.
+    assert InitiativePage.objects.count() == 2
 
 
 def test_creator_gets_no_wagtail_admin_e_mails(setup, citizen):

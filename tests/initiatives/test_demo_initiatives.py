@@ -97,7 +97,7 @@ def test_one_initiative_waits_in_the_moderators_queue(demo):
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
 
-def test_second_run_creates_nothing(demo_content):
+def test_second_run_creates_nothing(demo):
     pages, revisions, memberships = (
         InitiativePage.objects.count(),
         Revision.objects.count(),

@@ -10,10 +10,15 @@ from tests.initiatives import editing_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page():
+def build_world():
+    """A published initiative, built once for the module."""
     index, territories, enjeux = helpers.tree()
     return helpers.initiative(index, territories[:1], enjeux[:1], summary="Résumé de départ.")
+
+
+@pytest.fixture
+def page(world):
+    return world
 
 
 @pytest.fixture

@@ -67,16 +67,26 @@ def request(client, action, page):
     return client.post(helpers.presence_url(page))
 
 
+def build_world():
+    """A published and a draft initiative (one tree), each with a second revision, so that
+    restoring the first one changes something."""
+    index, territories, _enjeux = helpers.tree()
+    pages = {}
+    for state in ("published", "draft"):
+        page = helpers.initiative(index, territories[:1], live=state == "published")
+        draft = page.get_latest_revision_as_object()
+        draft.summary = "Deuxième version."
+        draft.save_revision(user=page.latest_revision.user)
+        pages[state] = helpers.fresh(page)
+    return pages
+
+
 @pytest.mark.parametrize("state", ["published", "draft"])
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("role", ROLES)
-def test_role_by_action(client, role, action, state):
-    index, territories, _enjeux = helpers.tree()
-    page = helpers.initiative(index, territories[:1], live=state == "published")
-    # A second revision, so that restoring the first one changes something.
-    draft = page.get_latest_revision_as_object()
-    draft.summary = "Deuxième version."
-    draft.save_revision(user=page.latest_revision.user)
+def test_role_by_action(client, world, role, action, state):
+    page = world[state]
+    assert len(helpers.revisions_of(page)) == 2
     user = user_for(role, page)
     if user is not None:
         client.force_login(user)
@@ -87,7 +97,12 @@ def test_role_by_action(client, role, action, state):
     if role in ACTIONS[action]:
         assert response.status_code in (200, 302)
         if action in WRITES:
-            assert len(helpers.revisions_of(page)) == revisions_before + 1
+            revisions = helpers.revisions_of(page)
+            assert len(revisions) == revisions_before + 1
+            # The new revision is the user's, with the content they asked for.
+            assert revisions[-1].user == user
+            expected = "Changé." if action == "edit-post" else revisions[0].content["summary"]
+            assert revisions[-1].content["summary"] == expected
         return
     if role == "visitor" and action in LOGIN_REQUIRED:
         assert response.status_code == 302

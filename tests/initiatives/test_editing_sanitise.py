@@ -27,20 +27,28 @@ FORBIDDEN = (
 )
 
 
-@pytest.fixture
-def page():
+def build_world():
+    """Two initiatives, built once for the module: ``page`` as created, and ``saved`` where
+    a member has posted the hostile description."""
     index, territories, _enjeux = helpers.tree()
-    return helpers.initiative(index, territories[:1])
-
-
-@pytest.fixture
-def saved(page):
-    camille = helpers.member(page)
+    page = helpers.initiative(index, territories[:1])
+    target = helpers.initiative(index, territories[:1])
+    camille = helpers.member(target)
     response = helpers.client_for(camille).post(
-        helpers.edit_url(page), helpers.edit_data(page, description=HOSTILE)
+        helpers.edit_url(target), helpers.edit_data(target, description=HOSTILE)
     )
     assert response.status_code == 302
-    return helpers.fresh(page)
+    return {"page": page, "saved": helpers.fresh(target)}
+
+
+@pytest.fixture
+def page(world):
+    return world["page"]
+
+
+@pytest.fixture
+def saved(world):
+    return world["saved"]
 
 
 def test_the_stored_revision_keeps_only_the_allowed_html(saved):

@@ -12,16 +12,21 @@ from tests.initiatives import editing_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def setting():
+def build_world():
+    """The tree and a published initiative in it, built once for the module."""
     index, territories, enjeux = helpers.tree()
-    return index, territories, enjeux
+    published = helpers.initiative(index, territories[:1], enjeux[:1], title="Jardin des Vosges")
+    return {"setting": (index, territories, enjeux), "published": published}
 
 
 @pytest.fixture
-def published(setting):
-    index, territories, enjeux = setting
-    return helpers.initiative(index, territories[:1], enjeux[:1], title="Jardin des Vosges")
+def setting(world):
+    return world["setting"]
+
+
+@pytest.fixture
+def published(world):
+    return world["published"]
 
 
 def test_the_form_is_built_on_the_latest_revision_with_its_id(published):
@@ -229,6 +234,7 @@ def test_a_page_without_any_revision_can_be_edited(setting):
     assert 'name="base_revision" value="0"' in form
     assert response.status_code == 302
     assert helpers.fresh(page).latest_revision.user == camille
+    assert helpers.fresh(page).latest_revision.content["summary"] == "Première version."
 
 
 def test_a_point_stored_in_another_format_is_not_a_change(setting):
@@ -263,3 +269,8 @@ def test_a_contribution_hidden_since_does_not_block_the_next_save(setting):
 
     assert shown == str(kept.pk)
     assert response.status_code == 302
+    latest = helpers.fresh(page).latest_revision
+    assert latest.user == camille
+    saved = latest.as_object()
+    assert saved.summary == "Suite."
+    assert [c.pk for c in saved.inspired_by.all()] == [kept.pk]

@@ -10,15 +10,21 @@ from tests.initiatives import editing_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def setting():
-    return helpers.tree()
+def build_world():
+    """The tree and a published initiative in it, built once for the module."""
+    index, territories, enjeux = helpers.tree()
+    page = helpers.initiative(index, territories[:1], enjeux[:1], summary="Réparer des vélos.")
+    return {"setting": (index, territories, enjeux), "page": page}
 
 
 @pytest.fixture
-def page(setting):
-    index, territories, enjeux = setting
-    return helpers.initiative(index, territories[:1], enjeux[:1], summary="Réparer des vélos.")
+def setting(world):
+    return world["setting"]
+
+
+@pytest.fixture
+def page(world):
+    return world["page"]
 
 
 def changed_fields(html):

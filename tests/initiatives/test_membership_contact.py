@@ -13,13 +13,24 @@ pytestmark = pytest.mark.django_db
 MESSAGE = "Bonjour, je peux prêter une camionnette pour vos collectes."
 
 
-@pytest.fixture
-def index():
-    return helpers.index_page()
+def build_world():
+    """A site with the initiative index and the initiative ``page`` (see ``make_page``),
+    built once for the module."""
+    index = helpers.index_page()
+    return {"index": index, "page": make_page(index)}
 
 
 @pytest.fixture
-def page(index):
+def index(world):
+    return world["index"]
+
+
+@pytest.fixture
+def page(world):
+    return world["page"]
+
+
+def make_page(index):
     page = helpers.initiative(index, porteur=False, title="Recyclerie du Lion")
     helpers.add(page, UserFactory(email="porteur1@example.org"), role="porteur")
     helpers.add(page, UserFactory(email="porteur2@example.org"), role="porteur")
@@ -133,12 +144,15 @@ def test_rate_limit_is_per_account(client, page, sender):
         write(client, page)
     client.force_login(UserFactory())
     assert write(client, page).status_code == 302
+    # Six messages, each to the two porteurs.
+    assert len(helpers.mails()) == 12
 
 
 def test_invalid_forms_do_not_count_against_the_limit(client, page, sender):
     for _ in range(6):
         client.post(url(page), {"subject": "", "message": MESSAGE})
     assert write(client, page).status_code == 302
+    assert len(helpers.mails()) == 2
 
 
 def test_rate_limit_comes_from_the_setting(client, page, sender, settings):
@@ -163,6 +177,7 @@ def test_contacting_a_draft_is_not_found(client, index, sender):
     draft = helpers.initiative(index, live=False)
     assert client.get(url(draft)).status_code == 404
     assert write(client, draft).status_code == 404
+    assert helpers.mails() == []
 
 
 def test_visitor_is_sent_to_log_in(client, page):

@@ -16,9 +16,14 @@ from tests.initiatives import membership_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def index():
+def build_world():
+    """A site with the initiative index, built once for the module."""
     return helpers.index_page()
+
+
+@pytest.fixture
+def index(world):
+    return world
 
 
 def request_for(user):

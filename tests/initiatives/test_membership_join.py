@@ -11,9 +11,14 @@ from tests.initiatives import membership_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def index():
+def build_world():
+    """A site with the initiative index, built once for the module."""
     return helpers.index_page()
+
+
+@pytest.fixture
+def index(world):
+    return world
 
 
 @pytest.fixture
@@ -38,6 +43,7 @@ def test_citizen_joins_an_open_initiative_at_once_as_member(client, index, citiz
 def test_joining_leads_back_to_the_initiative_page(client, index, citizen):
     page = helpers.initiative(index)
     assert join(client, page).url == page.url
+    assert Membership.objects.filter(initiative=page, user=citizen).exists()
 
 
 def test_joining_an_open_initiative_sends_no_email(client, index, citizen):

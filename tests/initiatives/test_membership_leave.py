@@ -10,9 +10,16 @@ from tests.initiatives import membership_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
+def build_world():
+    """A site with the initiative index and a published initiative with its porteur, built
+    once for the module."""
+    index = helpers.index_page()
+    return {"index": index, "page": helpers.initiative(index)}
+
+
 @pytest.fixture
-def page():
-    return helpers.initiative(helpers.index_page())
+def page(world):
+    return world["page"]
 
 
 def leave(client, page):
@@ -30,6 +37,7 @@ def test_leaving_leads_back_to_the_initiative_page(client, page):
     membership = helpers.add(page)
     client.force_login(membership.user)
     assert leave(client, page).url == page.url
+    assert not Membership.objects.filter(pk=membership.pk).exists()
 
 
 def test_requester_cancels_their_request(client, page):
@@ -63,8 +71,8 @@ def test_citizen_who_is_not_a_member_cannot_leave(client, page):
     assert Membership.objects.count() == 1
 
 
-def test_member_leaves_a_draft_and_lands_on_their_initiatives(client):
-    draft = helpers.initiative(helpers.index_page(), live=False)
+def test_member_leaves_a_draft_and_lands_on_their_initiatives(client, world):
+    draft = helpers.initiative(world["index"], live=False)
     membership = helpers.add(draft)
     client.force_login(membership.user)
     assert leave(client, draft).url == reverse("initiatives:mine")

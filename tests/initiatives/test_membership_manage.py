@@ -13,13 +13,24 @@ pytestmark = pytest.mark.django_db
 ACTIONS = ["accepter", "refuser", "promouvoir", "retrograder", "retirer"]
 
 
-@pytest.fixture
-def index():
-    return helpers.index_page()
+def build_world():
+    """A site with the initiative index and the initiative ``page`` (see ``make_page``),
+    built once for the module."""
+    index = helpers.index_page()
+    return {"index": index, "page": make_page(index)}
 
 
 @pytest.fixture
-def page(index):
+def index(world):
+    return world["index"]
+
+
+@pytest.fixture
+def page(world):
+    return world["page"]
+
+
+def make_page(index):
     return helpers.initiative(index, policy="on_request")
 
 
@@ -84,6 +95,7 @@ def test_actions_lead_back_to_the_members_page(client, page, porteur):
     assert act(client, page, request_, "accepter").url == reverse(
         "initiatives:members", args=[page.pk]
     )
+    assert state(request_) == ("membre", "active")
 
 
 # Promoting, stepping down, removing.

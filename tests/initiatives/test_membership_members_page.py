@@ -10,13 +10,24 @@ from tests.initiatives import membership_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def index():
-    return helpers.index_page()
+def build_world():
+    """A site with the initiative index and the initiative ``page`` (see ``make_page``),
+    built once for the module."""
+    index = helpers.index_page()
+    return {"index": index, "page": make_page(index)}
 
 
 @pytest.fixture
-def page(index):
+def index(world):
+    return world["index"]
+
+
+@pytest.fixture
+def page(world):
+    return world["page"]
+
+
+def make_page(index):
     page = helpers.initiative(index, policy="on_request", porteur=False)
     helpers.add(
         page, UserFactory(display_name="Porteuse Inès", email="ines@example.org"), role="porteur"
@@ -85,5 +96,8 @@ def test_members_page_of_a_draft_is_not_found_for_outsiders(client, index):
 
 def test_members_page_of_a_draft_is_shown_to_its_members(client, index):
     draft = helpers.initiative(index, live=False)
-    client.force_login(helpers.porteur_of(draft))
-    assert members_page(client, draft).status_code == 200
+    porteur = helpers.porteur_of(draft)
+    client.force_login(porteur)
+    response = members_page(client, draft)
+    assert response.status_code == 200
+    assert porteur.public_name in response.content.decode()

@@ -12,9 +12,14 @@ pytestmark = pytest.mark.django_db
 MINE = reverse("initiatives:mine")
 
 
-@pytest.fixture
-def index():
+def build_world():
+    """A site with the initiative index, built once for the module."""
     return helpers.index_page()
+
+
+@pytest.fixture
+def index(world):
+    return world
 
 
 @pytest.fixture

@@ -12,13 +12,24 @@ from tests.initiatives import membership_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def index():
-    return helpers.index_page()
+def build_world():
+    """A site with the initiative index and the initiative ``page`` (see ``make_page``),
+    built once for the module."""
+    index = helpers.index_page()
+    return {"index": index, "page": make_page(index)}
 
 
 @pytest.fixture
-def page(index):
+def index(world):
+    return world["index"]
+
+
+@pytest.fixture
+def page(world):
+    return world["page"]
+
+
+def make_page(index):
     return helpers.initiative(index)
 
 
@@ -52,6 +63,7 @@ def test_report_is_stored_with_its_target_reporter_and_reason(client, page, citi
 
 def test_report_leads_back_to_the_initiative(client, page, citizen):
     assert report(client, page).url == page.url
+    assert Report.objects.filter(reporter=citizen).count() == 1
 
 
 def test_second_report_by_the_same_citizen_is_refused_without_error(client, page, citizen):
@@ -99,6 +111,7 @@ def test_details_longer_than_1000_characters_are_refused(client, page, citizen):
 def test_reporting_a_draft_is_not_found(client, index, citizen):
     draft = helpers.initiative(index, live=False)
     assert report(client, draft).status_code == 404
+    assert not Report.objects.exists()
 
 
 def test_report_form_shows_the_initiative(client, page, citizen):

@@ -12,14 +12,10 @@ from tests.initiatives import planisphere_helpers as h
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
-    return h.world()
-
-
-@pytest.fixture
-def velo(world):
-    """The Belfort initiative, with everything filled in, and a porteur."""
+def build_world():
+    """The planisphère's world (planisphere_helpers.world), its Belfort initiative ``velo``
+    filled in (see ``velo``), built once for the module."""
+    world = h.world()
     page = world.initiatives["velo"]
     territory = world.territories["belfort"]
     page.commune = Commune.objects.create(territory=territory, name="Giromagny", insee_code="90052")
@@ -39,7 +35,13 @@ def velo(world):
     page.save_revision().publish()
     page.refresh_from_db()
     page.porteur = factories.MembershipFactory(initiative=page).user
-    return page
+    return world
+
+
+@pytest.fixture
+def velo(world):
+    """The Belfort initiative, with everything filled in, and a porteur."""
+    return world.initiatives["velo"]
 
 
 def html_of(client, page):

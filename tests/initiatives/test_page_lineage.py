@@ -12,8 +12,8 @@ from tests.initiatives import planisphere_helpers as h
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
+def build_world():
+    """The planisphère's world (planisphere_helpers.world), built once for the module."""
     return h.world()
 
 
@@ -47,8 +47,8 @@ def test_only_the_latest_few_are_listed_and_the_link_gives_the_count(client, wor
     assert "9 initiatives" in html
 
 
-def test_an_enjeu_without_initiative_says_so_and_invites_to_create_one(client, home_page):
-    _, enjeu_index = h.indexes(home_page)
+def test_an_enjeu_without_initiative_says_so_and_invites_to_create_one(client, world):
+    _, enjeu_index = h.indexes(world.home)
     factories.EnjeuPageFactory(parent=enjeu_index, slug="vide")
     html = client.get("/enjeux/vide/").content.decode()
     assert 'data-initiative-count="0"' in html

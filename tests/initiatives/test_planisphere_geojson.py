@@ -26,8 +26,9 @@ PROPERTIES = {
 }
 
 
-@pytest.fixture
-def world():
+def build_world():
+    """The planisphère's world (planisphere_helpers.world) with a porteur and a member of
+    ``velo``, built once for the module."""
     w = h.world()
     porteur = factories.MembershipFactory(initiative=w.initiatives["velo"])
     factories.MembershipFactory(

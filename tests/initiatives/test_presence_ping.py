@@ -12,10 +12,19 @@ from tests.initiatives import editing_helpers as helpers
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page():
+def build_world():
+    """The tree and a published initiative in it, built once for the module."""
     index, territories, _enjeux = helpers.tree()
-    return helpers.initiative(index, territories[:1])
+    return {
+        "index": index,
+        "territories": territories,
+        "page": helpers.initiative(index, territories[:1]),
+    }
+
+
+@pytest.fixture
+def page(world):
+    return world["page"]
 
 
 @pytest.fixture
@@ -45,6 +54,15 @@ def test_opening_the_edit_page_starts_a_session(page, camille):
     assert session.object_id == str(page.pk)
     assert session.content_type.model_class().__name__ == "InitiativePage"
     assert session.is_editing
+
+
+def test_the_ping_interval_reaches_the_script_unlocalized(page, camille, settings):
+    settings.INITIATIVE_PRESENCE_PING_SECONDS = 0.5
+
+    html = helpers.client_for(camille).get(helpers.edit_url(page)).content.decode()
+
+    # In French 0.5 would be written « 0,5 », which the script reads as no interval at all.
+    assert 'data-presence-interval="0.5"' in html
 
 
 def test_the_other_member_is_shown_within_the_time_window(page, camille, louis):
@@ -162,9 +180,8 @@ def test_only_editors_of_the_page_may_ping(client, page, who):
     assert not EditingSession.objects.exists()
 
 
-def test_a_ping_on_a_draft_by_a_stranger_is_a_404(client):
-    index, territories, _enjeux = helpers.tree()
-    draft = helpers.initiative(index, territories[:1], live=False)
+def test_a_ping_on_a_draft_by_a_stranger_is_a_404(client, world):
+    draft = helpers.initiative(world["index"], world["territories"][:1], live=False)
     client.force_login(helpers.factories.UserFactory())
 
     assert ping(client, draft).status_code == 404

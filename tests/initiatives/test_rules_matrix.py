@@ -92,16 +92,20 @@ def user_in_role(role, page):
     return user
 
 
-def build(state):
-    """An initiative with a porteur, a member and a pending request, all by other citizens."""
-    page = helpers.initiative(helpers.index_page(), live=state == "published", policy="on_request")
-    targets = {
-        "page": page,
-        None: None,
-        "request": helpers.add(page, status="pending"),
-        "member": helpers.add(page),
-    }
-    return page, targets
+def build_world():
+    """Under one index, a draft and a published initiative, each with a porteur, a member and
+    a pending request, all by other citizens."""
+    index = helpers.index_page()
+    built = {"index": index}
+    for state in ("draft", "published"):
+        page = helpers.initiative(index, live=state == "published", policy="on_request")
+        built[state] = {
+            "page": page,
+            None: None,
+            "request": helpers.add(page, status="pending"),
+            "member": helpers.add(page),
+        }
+    return built
 
 
 CASES = [
@@ -112,8 +116,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("role", "action", "state"), CASES)
-def test_role_action_matrix(role, action, state):
-    page, targets = build(state)
+def test_role_action_matrix(world, role, action, state):
+    targets = world[state]
+    page = targets["page"]
     user = user_in_role(role, page)
     permission, target = ACTIONS[action]
     # Each question starts from a fresh page object, as each request does.
@@ -130,8 +135,8 @@ def test_every_action_is_in_the_matrix():
     assert {action for action, _state in ALLOWED} == set(ACTIONS)
 
 
-def test_porteur_cannot_manage_a_membership_of_another_initiative():
-    index = helpers.index_page()
+def test_porteur_cannot_manage_a_membership_of_another_initiative(world):
+    index = world["index"]
     mine = helpers.initiative(index)
     other = helpers.initiative(index)
     member_elsewhere = helpers.add(other)
@@ -139,8 +144,8 @@ def test_porteur_cannot_manage_a_membership_of_another_initiative():
     assert not helpers.porteur_of(mine).has_perm("initiatives.manage_membership", member_elsewhere)
 
 
-def test_inactive_porteur_loses_every_member_permission():
-    page = helpers.initiative(helpers.index_page())
+def test_inactive_porteur_loses_every_member_permission(world):
+    page = helpers.initiative(world["index"])
     porteur = helpers.porteur_of(page)
     porteur.is_active = False
     porteur.save()
@@ -156,17 +161,17 @@ def test_inactive_porteur_loses_every_member_permission():
     )
 
 
-def test_pending_requester_cannot_see_a_draft():
-    page = helpers.initiative(helpers.index_page(), live=False)
+def test_pending_requester_cannot_see_a_draft(world):
+    page = helpers.initiative(world["index"], live=False)
     requester = helpers.add(page, status="pending").user
 
     assert not requester.has_perm("initiatives.view_initiative", page)
 
 
-def test_initiative_under_a_restricted_index_is_not_published():
+def test_initiative_under_a_restricted_index_is_not_published(world):
     from wagtail.models import PageViewRestriction
 
-    index = helpers.index_page()
+    index = world["index"]
     page = helpers.initiative(index)
     PageViewRestriction.objects.create(page=index, restriction_type="login")
 
@@ -174,10 +179,10 @@ def test_initiative_under_a_restricted_index_is_not_published():
     assert not UserFactory().has_perm("initiatives.view_initiative", page)
 
 
-def test_initiative_beside_a_restricted_page_stays_published():
+def test_initiative_beside_a_restricted_page_stays_published(world):
     from wagtail.models import PageViewRestriction
 
-    index = helpers.index_page()
+    index = world["index"]
     restricted = helpers.initiative(index)
     page = helpers.initiative(index)
     PageViewRestriction.objects.create(page=restricted, restriction_type="login")

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 HIDDEN = ("draft", "pending")
 
 
-@pytest.fixture
-def world():
+def build_world():
+    """The planisphère's world (planisphere_helpers.world), built once for the module."""
     return h.world()
 
 
