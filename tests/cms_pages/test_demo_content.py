@@ -1,4 +1,5 @@
-"""``manage.py load_demo_content``: the brochure's page tree, built once and left alone after."""
+"""``manage.py load_demo_content``: the brochure's page tree, built once and left alone after,
+and searchable once loaded."""
 
 import datetime
 import json
@@ -16,6 +17,10 @@ from cms_pages.models import (
     StandardPage,
     TerritoryPage,
 )
+from search.models import SearchDocument
+from tests.search import sources_helpers as search
+from tests.search.conftest import engine  # noqa: F401 (each search engine the machine reaches)
+from tests.search.sources_helpers import no_leftover_sync  # noqa: F401
 
 TERRITORIES = {
     # slug: (kind, SIREN, number of member communes)
@@ -62,6 +67,8 @@ def load():
 
 @pytest.fixture
 def demo(shared_demo):
+    """The demo tree loaded once for the module; the second runs load it again on top of it,
+    in the test's own savepoint."""
     return shared_demo
 
 
@@ -252,10 +259,18 @@ def test_demo_stream_fields_pass_their_block_validation(demo):
                 stream.stream_block.clean(stream)
 
 
+# Search.
+
+
+def test_the_demo_content_is_searchable(demo, engine):  # noqa: F811
+    assert SearchDocument.objects.filter(kind="territory").count() == 5
+    assert search.found(engine, "Giromagny")
+
+
 # Running it again.
 
 
-def test_second_run_creates_no_page_and_changes_none(demo_content):
+def test_second_run_creates_no_page_and_changes_none(demo):
     before = snapshot()[0]
 
     load()
@@ -263,7 +278,7 @@ def test_second_run_creates_no_page_and_changes_none(demo_content):
     assert snapshot()[0] == before
 
 
-def test_second_run_creates_no_revision(demo_content):
+def test_second_run_creates_no_revision(demo):
     revisions = Revision.objects.count()
 
     load()
@@ -271,7 +286,7 @@ def test_second_run_creates_no_revision(demo_content):
     assert Revision.objects.count() == revisions
 
 
-def test_second_run_keeps_the_same_communes(demo_content):
+def test_second_run_keeps_the_same_communes(demo):
     before = snapshot()[2]
 
     load()
@@ -279,7 +294,7 @@ def test_second_run_keeps_the_same_communes(demo_content):
     assert snapshot()[2] == before
 
 
-def test_second_run_keeps_what_editors_published(demo_content):
+def test_second_run_keeps_what_editors_published(demo):
     page = EnjeuPage.objects.get(slug="energie")
     page.title = "Énergies renouvelables"
     page.save_revision().publish()
@@ -289,7 +304,7 @@ def test_second_run_keeps_what_editors_published(demo_content):
     assert EnjeuPage.objects.get(slug="energie").title == "Énergies renouvelables"
 
 
-def test_demo_command_does_not_recreate_a_territory_whose_slug_an_editor_changed(demo_content):
+def test_demo_command_does_not_recreate_a_territory_whose_slug_an_editor_changed(demo):
     page = territory("sud-territoire")
     page.slug = "territoire-sud"
     page.save_revision().publish()

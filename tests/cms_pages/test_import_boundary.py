@@ -60,9 +60,9 @@ def collection(*features):
     return {"type": "FeatureCollection", "features": list(features)}
 
 
-@pytest.fixture
-def territories(home_page):
-    index = factories.TerritoryIndexPageFactory(parent=home_page)
+def build_world():
+    """Three territories under a home page, built once for the module."""
+    index = factories.TerritoryIndexPageFactory(parent=factories.site_with_home_page())
     return {
         slug: factories.TerritoryPageFactory(parent=index, slug=slug, title=title, siren=siren)
         for slug, title, siren in [
@@ -71,6 +71,11 @@ def territories(home_page):
             ("pays-d-hericourt", "Pays d'Héricourt", HERICOURT),
         ]
     }
+
+
+@pytest.fixture
+def territories(world):
+    return world
 
 
 @pytest.fixture

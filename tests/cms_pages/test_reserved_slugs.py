@@ -3,9 +3,20 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests import factories
 from tests.factories import EnjeuIndexPageFactory, EnjeuPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def build_world():
+    """The site's home page, built once for the module."""
+    return factories.site_with_home_page()
+
+
+@pytest.fixture
+def home_page(world):
+    return world
 
 
 @pytest.mark.parametrize("slug", ["nouvelle", "modifier", "discussions", "comptes", "api"])
@@ -34,3 +45,10 @@ def test_admin_form_shows_the_reserved_slug_error(admin_client, home_page):
     )
     assert response.status_code == 200
     assert "réservé" in response.content.decode() or "reserved" in response.content.decode()
+
+
+def test_a_slug_made_from_a_title_is_plain_ascii(home_page):
+    """Unicode slugs are off (WAGTAIL_ALLOW_UNICODE_SLUGS): a title's accents are dropped."""
+    page = StandardPageFactory.build(title="Égalité des chances", slug="")
+    home_page.add_child(instance=page)
+    assert page.slug == "egalite-des-chances"

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import TerritoryIndexPageFactory, TerritoryPageFactory
+from tests.factories import TerritoryIndexPageFactory, TerritoryPageFactory, site_with_home_page
 
 pytestmark = pytest.mark.django_db
 
@@ -13,14 +13,19 @@ SQUARE = {
 }
 
 
-@pytest.fixture
-def territories(home_page):
-    index = TerritoryIndexPageFactory(parent=home_page)
+def build_world():
+    """A published territory with a boundary and a draft one, built once for the module."""
+    index = TerritoryIndexPageFactory(parent=site_with_home_page())
     belfort = TerritoryPageFactory(
         parent=index, title="Grand Belfort", slug="grand-belfort", boundary=SQUARE
     )
     draft = TerritoryPageFactory(parent=index, title="Brouillon", slug="brouillon", live=False)
     return belfort, draft
+
+
+@pytest.fixture
+def territories(world):
+    return world
 
 
 def features(client, **params):
@@ -40,7 +45,7 @@ def test_centre_point_is_longitude_then_latitude(client, territories):
     assert centre["geometry"] == {"type": "Point", "coordinates": [6.8638, 47.6397]}
 
 
-def test_filter_by_territory_slug(client, territories, home_page):
+def test_filter_by_territory_slug(client, territories):
     TerritoryPageFactory(parent=territories[0].get_parent(), title="Sud Territoire")
     names = {f["properties"]["name"] for f in features(client, territoire="grand-belfort")}
     assert names == {"Grand Belfort"}

@@ -5,7 +5,19 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
+
+
+def build_world():
+    """The site's home page, built once for the module."""
+    return factories.site_with_home_page()
+
+
+@pytest.fixture
+def home_page(world):
+    return world
 
 
 def test_signup_page_uses_the_site_layout(client, home_page):

@@ -15,6 +15,16 @@ pytestmark = pytest.mark.django_db
 THEME = Path(settings.BASE_DIR) / "theme"
 
 
+def build_world():
+    """The site's home page, built once for the module."""
+    return factories.site_with_home_page()
+
+
+@pytest.fixture
+def home_page(world):
+    return world
+
+
 def html_of(client, path):
     response = client.get(path)
     assert response.status_code == 200

@@ -17,6 +17,16 @@ pytestmark = pytest.mark.django_db
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
+def build_world():
+    """The site's home page, built once for the module."""
+    return factories.site_with_home_page()
+
+
+@pytest.fixture
+def home_page(world):
+    return world
+
+
 def text_of(html):
     """The words of an HTML fragment, as a reader sees them."""
     return " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" ,", ",")

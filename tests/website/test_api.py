@@ -2,17 +2,22 @@
 
 import pytest
 
-from tests.factories import EnjeuIndexPageFactory, EnjeuPageFactory
+from tests.factories import EnjeuIndexPageFactory, EnjeuPageFactory, site_with_home_page
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def enjeux(home_page):
-    index = EnjeuIndexPageFactory(parent=home_page)
+def build_world():
+    """A published enjeu and a draft one, built once for the module."""
+    index = EnjeuIndexPageFactory(parent=site_with_home_page())
     published = EnjeuPageFactory(parent=index, title="Mobilité", slug="mobilite")
     draft = EnjeuPageFactory(parent=index, title="Brouillon secret", slug="brouillon", live=False)
     return published, draft
+
+
+@pytest.fixture
+def enjeux(world):
+    return world
 
 
 def api_titles(client, **params):

@@ -45,9 +45,3 @@ def test_deploy_check_reports_nothing_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
-
-
-def test_site_speaks_french_by_default_in_paris_time():
-    assert settings.LANGUAGE_CODE == "fr"
-    assert settings.TIME_ZONE == "Europe/Paris"
-    assert settings.WAGTAIL_ALLOW_UNICODE_SLUGS is False
