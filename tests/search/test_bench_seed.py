@@ -17,8 +17,8 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def forums():
+def build_world():
+    """Two enjeux, a territory and the seeder's authors, built once for the module."""
     home = factories.site_with_home_page()
     index = factories.EnjeuIndexPageFactory(parent=home)
     enjeux = factories.EnjeuPageFactory.create_batch(2, parent=index)
@@ -27,6 +27,11 @@ def forums():
     # The seeder's authors: the citizens the other bench seeders create.
     factories.UserFactory.create_batch(3, username=factory.Sequence(lambda n: f"banc{n}"))
     return enjeux
+
+
+@pytest.fixture
+def forums(world):
+    return world
 
 
 def test_comments_are_topped_up_to_the_total(forums, django_capture_on_commit_callbacks):

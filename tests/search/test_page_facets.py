@@ -8,8 +8,7 @@ from tests.search import page_helpers as h
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(monkeypatch):
+def build_world():
     """Five documents about « vélo » across types, territories, enjeux and maturities, and one
     that does not match."""
     places = h.places()

@@ -10,9 +10,14 @@ from tests.search import page_helpers as h
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def places():
+def build_world():
+    """The places, built once for the module."""
     return h.places()
+
+
+@pytest.fixture
+def places(world):
+    return world
 
 
 HOSTILE = [

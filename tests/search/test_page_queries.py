@@ -3,6 +3,7 @@ documents match: the same bound at 5 and at 200 documents."""
 
 import pytest
 
+from search.models import SearchDocument
 from tests.search import page_helpers as h
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ SUGGESTIONS_QUERIES = 4
 
 
 def documents(places, count):
-    for n in range(count):
+    return [
         h.document(
             f"Vélo numéro {n}",
             f"Le vélo partagé numéro {n} au quotidien.",
@@ -24,14 +25,30 @@ def documents(places, count):
             territories=[places.territory if n % 3 else places.other_territory],
             enjeux=[places.enjeu, places.other_enjeu][: 1 + n % 2],
         )
+        for n in range(count)
+    ]
+
+
+def build_world():
+    """The places and the 200 documents, built once for the module."""
+    places = h.places()
+    return places, documents(places, 200)
+
+
+@pytest.fixture
+def places(world, count):
+    """The places with ``count`` documents: the first ``count`` of the module's 200 (the same
+    documents ``documents(places, count)`` writes), the others deleted."""
+    places, rows = world
+    SearchDocument.objects.filter(pk__in=[row.pk for row in rows[count:]]).delete()
+    assert SearchDocument.objects.count() == count
+    return places
 
 
 @pytest.mark.parametrize("count", [5, 200])
 def test_the_search_page_costs_a_fixed_number_of_queries(
-    client, count, django_assert_max_num_queries
+    client, places, count, django_assert_max_num_queries
 ):
-    places = h.places()
-    documents(places, count)
 
     with django_assert_max_num_queries(SEARCH_PAGE_QUERIES):
         soup = h.get(client, q="velo partage", enjeu=places.enjeu.pk)
@@ -42,9 +59,8 @@ def test_the_search_page_costs_a_fixed_number_of_queries(
 
 @pytest.mark.parametrize("count", [5, 200])
 def test_the_no_result_page_costs_a_fixed_number_of_queries(
-    client, count, django_assert_max_num_queries
+    client, places, count, django_assert_max_num_queries
 ):
-    documents(h.places(), count)
 
     with django_assert_max_num_queries(SEARCH_PAGE_QUERIES):
         soup = h.get(client, q="vel")
@@ -55,9 +71,8 @@ def test_the_no_result_page_costs_a_fixed_number_of_queries(
 
 @pytest.mark.parametrize("count", [5, 200])
 def test_the_suggestions_cost_a_fixed_number_of_queries(
-    client, count, django_assert_max_num_queries
+    client, places, count, django_assert_max_num_queries
 ):
-    documents(h.places(), count)
 
     with django_assert_max_num_queries(SUGGESTIONS_QUERIES):
         response = client.get(h.SUGGESTIONS, {"q": "velo num"})

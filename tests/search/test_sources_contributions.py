@@ -1,16 +1,14 @@
 """Révoltes and rêves as search documents: published ones only, at their rounded point; every
-moderation decision (one by one, in bulk from the admin, an enjeu linked) and an import reach
-the search."""
+moderation decision (one by one, in bulk from the admin, an enjeu linked) reaches the search
+(an import: test_sources_imports.py)."""
 
 import pytest
 
 from consultation import moderation
 from consultation.admin_bulk_actions import HideBulkAction, PublishBulkAction
-from consultation.importer import import_contributions
 from consultation.models import Contribution
 from search.models import SearchDocument
 from tests import factories
-from tests.consultation.capture_helpers import make_place, read, user_in
 from tests.consultation.moderation_helpers import moderator
 from tests.search import sources_helpers as h
 from tests.search.sources_helpers import no_leftover_sync  # noqa: F401
@@ -18,8 +16,8 @@ from tests.search.sources_helpers import no_leftover_sync  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
+def build_world():
+    """The indexed tree, built once for the module (the ``world`` fixture: a copy per test)."""
     return h.tree()
 
 
@@ -88,17 +86,3 @@ def test_deleting_a_contribution_removes_its_document(world):
     with h.committed():
         Contribution.objects.filter(pk=created.pk).delete()
     assert not SearchDocument.objects.filter(key=key).exists()
-
-
-@pytest.mark.parametrize("premoderation", [False, True])
-def test_imported_contributions_are_searchable_when_published(home_page, settings, premoderation):
-    """An import stores its rows in bulk, without save signals: it schedules their refresh."""
-    settings.CONTRIBUTIONS_PREMODERATION = premoderation
-    place = make_place(home_page)
-    with h.committed():
-        report = import_contributions(
-            read("good_utf8_comma.csv"), event=place.big_event, facilitator=user_in("Animateurs")
-        )
-    assert report.created == 4
-    stored = SearchDocument.objects.filter(kind__in=["revolte", "reve"]).count()
-    assert stored == (0 if premoderation else 4)

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 LINKS = "https://a.example https://b.example"
 
 
-@pytest.fixture
-def world():
+def build_world():
+    """The indexed tree, built once for the module (the ``world`` fixture: a copy per test)."""
     return h.tree()
 
 

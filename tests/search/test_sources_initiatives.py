@@ -16,8 +16,8 @@ from tests.search.sources_helpers import no_leftover_sync  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world():
+def build_world():
+    """The indexed tree, built once for the module (the ``world`` fixture: a copy per test)."""
     return h.tree()
 
 

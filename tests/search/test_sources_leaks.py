@@ -226,6 +226,11 @@ def published(created):
     return [created]
 
 
+def build_world():
+    """The indexed tree, built once for the module (the ``world`` fixture: a copy per case)."""
+    return h.tree()
+
+
 CASES = {
     "fuitebrouillon": [draft_page, draft_change, draft_initiative],
     "fuiteprivee": [restricted_page, restricted_initiative],
@@ -245,8 +250,7 @@ CASES = {
     [(marker, hide) for marker, cases in CASES.items() for hide in cases],
     ids=lambda value: getattr(value, "__name__", value),
 )
-def test_what_the_public_may_not_see_is_never_found(marker, hide, engine):
-    world = h.tree()
+def test_what_the_public_may_not_see_is_never_found(marker, hide, world, engine):
     reveal = hide(world)
     h.assert_never_found(engine, marker)
     rebuild_index()

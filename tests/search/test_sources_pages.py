@@ -31,8 +31,8 @@ def fresh(page):
     return StandardPage.objects.get(pk=page.pk)
 
 
-@pytest.fixture
-def world():
+def build_world():
+    """The indexed tree, built once for the module (the ``world`` fixture: a copy per test)."""
     return h.tree()
 
 
