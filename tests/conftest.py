@@ -48,6 +48,21 @@ def pytest_xdist_make_scheduler(config, log):
     return ModulesAndBrowser(config, log)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has emptied every table, put back the rows the migrations
+    made (Wagtail's root page and locale, the staff groups…) at once: whole modules go to each
+    worker, so the tests that follow on it may be of any kind, not only transactional ones."""
+    result = yield
+    if item.get_closest_marker("transactional"):
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    return result
+
+
 def is_transactional(item):
     """True for a test that commits (``django_db(transaction=True)``, ``transactional_db``):
     ``make test-fast`` leaves them out with ``-m "not transactional"``."""
