@@ -67,3 +67,14 @@ def contribution(territory, point=None, **fields):
 def grid_points(count, south=47.61, west=6.81, step=0.0071):
     """``count`` distinct exact points inside "nord", ten to a row."""
     return [(south + (i // 10) * step, west + (i % 10) * step) for i in range(count)]
+
+
+def region_world():
+    """A home page and the region under it, built once by each module of the public pages
+    (their ``build_world``)."""
+    from types import SimpleNamespace
+
+    from tests import factories
+
+    home = factories.site_with_home_page()
+    return SimpleNamespace(home=home, region=make_region(home))

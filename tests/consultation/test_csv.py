@@ -3,13 +3,11 @@ personal data, with rounded points and cells a spreadsheet will not run as formu
 
 import csv
 import io
-from types import SimpleNamespace
 
 import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
-from tests import factories
 from tests.consultation.public_helpers import (
     EXACT,
     EXACT_TEXTS,
@@ -17,7 +15,7 @@ from tests.consultation.public_helpers import (
     XSS,
     contribution,
     grid_points,
-    make_region,
+    region_world,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +38,7 @@ COLUMNS = [
 ]
 
 
-def build_world():
-    home = factories.site_with_home_page()
-    return SimpleNamespace(home=home, region=make_region(home))
+build_world = region_world  # once per module (tests/worlds.py)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@
 import datetime
 import json
 import math
-from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -12,7 +11,6 @@ from django.utils import timezone
 
 from consultation import geo
 from consultation.models import Contribution
-from tests import factories
 from tests.consultation.public_helpers import (
     EXACT,
     EXACT_TEXTS,
@@ -20,7 +18,7 @@ from tests.consultation.public_helpers import (
     XSS,
     contribution,
     grid_points,
-    make_region,
+    region_world,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +27,7 @@ URL = reverse("consultation:geojson")
 ZOOMED_IN = {"zoom": "14"}
 
 
-def build_world():
-    home = factories.site_with_home_page()
-    return SimpleNamespace(home=home, region=make_region(home))
+build_world = region_world  # once per module (tests/worlds.py)
 
 
 @pytest.fixture

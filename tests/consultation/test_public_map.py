@@ -3,7 +3,6 @@
 import datetime
 import json
 import re
-from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -11,7 +10,6 @@ from django.utils import timezone
 
 from consultation.models import Contribution
 from consultation.views.public import LIST_ID, PAGE_SIZE
-from tests import factories
 from tests.consultation.public_helpers import (
     EXACT,
     EXACT_TEXTS,
@@ -19,7 +17,7 @@ from tests.consultation.public_helpers import (
     XSS,
     contribution,
     grid_points,
-    make_region,
+    region_world,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +25,7 @@ pytestmark = pytest.mark.django_db
 URL = reverse("consultation:map")
 
 
-def build_world():
-    home = factories.site_with_home_page()
-    return SimpleNamespace(home=home, region=make_region(home))
+build_world = region_world  # once per module (tests/worlds.py)
 
 
 @pytest.fixture

@@ -2,25 +2,21 @@
 to their list."""
 
 import re
-from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
-from tests import factories
 from tests.consultation.public_helpers import (
     UNPUBLISHED,
     contribution,
     grid_points,
-    make_region,
+    region_world,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def build_world():
-    home = factories.site_with_home_page()
-    return SimpleNamespace(home=home, region=make_region(home))
+build_world = region_world  # once per module (tests/worlds.py)
 
 
 @pytest.fixture
