@@ -29,14 +29,17 @@ def _session_id(raw):
 
 
 def touch(page, user, session_id=None):
-    """Create or refresh ``user``'s session on ``page`` (the one named by ``session_id`` if it
-    is theirs) and return it."""
+    """Refresh ``user``'s session on ``page`` named by ``session_id``, or open one when none is
+    named, and return it. A named session that is gone (released, or silent for an hour) is
+    not brought back: None. A ping still on its way when the tab released its session would
+    otherwise show the person as present for another minute after they left."""
     now = timezone.now()
-    session = None
     session_id = _session_id(session_id)
     if session_id is not None:
         session = _sessions_of(page).filter(pk=session_id, user=user).first()
-    if session is None:
+        if session is None:
+            return None
+    else:
         session = EditingSession(user=user, content_type=_content_type(), object_id=str(page.pk))
     session.last_seen_at = now
     session.is_editing = True

@@ -201,7 +201,8 @@ def presence(request, pk):
     session = sessions.touch(page, request.user, session_id)
     return JsonResponse(
         {
-            "session": session.pk,
+            # None: the session named is gone; the script opens a new one at its next ping.
+            "session": session.pk if session else None,
             "others": [{"name": name} for name in sessions.others(page, request.user)],
             "latest_revision": page.latest_revision_id or 0,
         }

@@ -131,6 +131,25 @@ def test_release_deletes_only_the_callers_session(page, camille, louis):
     assert list(EditingSession.objects.values_list("user", flat=True)) == [camille.pk]
 
 
+def test_a_ping_arriving_after_the_release_does_not_bring_the_session_back(page, camille, louis):
+    client = helpers.client_for(camille)
+    client.get(helpers.edit_url(page))
+    session = EditingSession.objects.get(user=camille)
+    assert ping(client, page, session=session.pk, release="1").json() == {"released": True}
+
+    late = ping(client, page, session=session.pk).json()
+
+    assert late["session"] is None
+    assert not EditingSession.objects.filter(user=camille).exists()
+    assert ping(helpers.client_for(louis), page).json()["others"] == []
+
+
+def test_a_ping_without_a_session_opens_one(page, camille):
+    answer = ping(helpers.client_for(camille), page).json()
+
+    assert answer["session"] == EditingSession.objects.get(user=camille).pk
+
+
 def test_sessions_silent_for_an_hour_are_deleted(page, camille, louis):
     helpers.client_for(camille).get(helpers.edit_url(page))
     age(camille, 3700)

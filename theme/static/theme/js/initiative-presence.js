@@ -60,9 +60,9 @@
   }
 
   function show(answer) {
-    if (answer.session) {
-      session = String(answer.session);
-    }
+    // null: the server no longer knows this tab's session (silent for too long); the next
+    // ping, sent without one, opens a new one.
+    session = answer.session ? String(answer.session) : "";
     var names = (answer.others || []).map(function (other) {
       return String(other.name || "");
     });
