@@ -144,6 +144,14 @@ def test_a_ping_arriving_after_the_release_does_not_bring_the_session_back(page,
     assert ping(helpers.client_for(louis), page).json()["others"] == []
 
 
+def test_releasing_without_a_session_releases_nothing(page, camille):
+    client = helpers.client_for(camille)
+    client.get(helpers.edit_url(page))
+
+    assert ping(client, page, session="", release="1").json() == {"released": False}
+    assert EditingSession.objects.filter(user=camille).exists()
+
+
 def test_a_ping_without_a_session_opens_one(page, camille):
     answer = ping(helpers.client_for(camille), page).json()
 
