@@ -70,3 +70,14 @@ def error_codes(response, field):
     """The codes of a re-rendered form's errors on ``field`` (None for non-field errors)."""
     form = response.context["form"]
     return [error.code for error in form.errors.as_data().get(field or "__all__", [])]
+
+
+def citizen_world():
+    """A home page, the square territory under it and a citizen: the ``build_world`` of the
+    modules about a citizen's own contributions, reports and « moi aussi »."""
+    from types import SimpleNamespace
+
+    home = factories.site_with_home_page()
+    return SimpleNamespace(
+        home=home, territory=make_territories(home).square, citizen=factories.UserFactory()
+    )

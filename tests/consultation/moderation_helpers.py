@@ -61,3 +61,8 @@ def report(contribution, **fields):
         reason=fields.pop("reason", Report.Reason.SPAM),
         **fields,
     )
+
+
+def non_moderators():
+    """One account of each kind that is not a moderator, for the tables of who may not."""
+    return {"citizen": factories.UserFactory(), "editor": editor(), "facilitator": facilitator()}

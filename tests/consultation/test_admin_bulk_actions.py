@@ -29,11 +29,7 @@ def build_world():
         home=home,
         territory=helpers.territories(home)[0],
         moderator=helpers.moderator(),
-        others={
-            "citizen": UserFactory(),
-            "editor": helpers.editor(),
-            "facilitator": helpers.facilitator(),
-        },
+        others=helpers.non_moderators(),
     )
 
 

@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 from consultation.models import Contribution
 from tests import factories
 from tests.consultation import moderation_helpers as helpers
-from tests.factories import ContributionFactory, UserFactory
+from tests.factories import ContributionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,11 +28,7 @@ def build_world():
         home=home,
         places=helpers.territories(home),
         moderator=helpers.moderator(),
-        others={
-            "citizen": UserFactory(),
-            "editor": helpers.editor(),
-            "facilitator": helpers.facilitator(),
-        },
+        others=helpers.non_moderators(),
     )
 
 

@@ -1,24 +1,17 @@
 """“Mes contributions”: every contribution of the signed-in citizen, with its status."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.urls import reverse
 
-from tests import factories
-from tests.consultation.contribute_helpers import make_territories
-from tests.factories import ContributionFactory, UserFactory
+from tests.consultation.contribute_helpers import citizen_world
+from tests.factories import ContributionFactory
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("consultation:mine")
 
 
-def build_world():
-    home = factories.site_with_home_page()
-    return SimpleNamespace(
-        home=home, territory=make_territories(home).square, citizen=UserFactory()
-    )
+build_world = citizen_world  # once per module (tests/worlds.py)
 
 
 @pytest.fixture

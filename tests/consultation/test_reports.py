@@ -1,25 +1,18 @@
 """Reports on a contribution: a reason, once per citizen, never by its author."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from consultation.models import Contribution
 from moderation.models import Report
-from tests import factories
-from tests.consultation.contribute_helpers import make_territories
+from tests.consultation.contribute_helpers import citizen_world
 from tests.factories import ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def build_world():
-    home = factories.site_with_home_page()
-    return SimpleNamespace(
-        home=home, territory=make_territories(home).square, citizen=UserFactory()
-    )
+build_world = citizen_world  # once per module (tests/worlds.py)
 
 
 @pytest.fixture
