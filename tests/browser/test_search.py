@@ -15,7 +15,7 @@ from tests.search import page_helpers as h
 
 pytestmark = pytest.mark.browser
 
-DEBOUNCE_MS = 200  # theme/static/theme/js/search-suggest.js
+DEBOUNCE_MS = 200  # search/static/search/search-suggest.js
 BOX = "#site-search-q"
 LISTBOX = "#site-search-q-suggestions"
 

@@ -27,9 +27,9 @@ def test_every_page_has_the_search_box_in_its_header(client, path):
     assert label.get_text(strip=True) == "Rechercher"
     assert form.select_one("button[type=submit]")
     assert form["data-search-suggest-url"] == h.SUGGESTIONS
-    script = soup.select_one('script[src$="theme/js/search-suggest.js"]')
+    script = soup.select_one('script[src$="search/search-suggest.js"]')
     assert script.has_attr("defer")
-    assert soup.select_one('link[href$="theme/css/search.css"]')
+    assert soup.select_one('link[href$="search/search.css"]')
 
 
 def test_the_header_box_submits_to_the_search(client):
