@@ -1,5 +1,5 @@
-"""Reports: one model for every kind of thing citizens can flag (contributions, and later
-initiatives, comments and Bourse listings)."""
+"""Reports: one model for every kind of thing citizens can flag (contributions, initiatives,
+comments, and later Bourse listings), whatever plugin owns it (``moderation.registry``)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
