@@ -1,4 +1,9 @@
-"""Geography shared by the page types: points, boundaries and the admin map panel."""
+"""Geography shared by the page types and the plugins' maps: points, boundaries, the admin
+map panel, and the ``bbox``/``zoom`` of a map's GeoJSON request with its grid clusters.
+
+Zoomed out, a map receives grid clusters computed by the database (GROUP BY a cell of the
+indexed latitude/longitude), so its payload and time do not grow with the number of points.
+"""
 
 import json
 import math
@@ -8,6 +13,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Avg, Count, F, FloatField, Min, Value
+from django.db.models.functions import Floor
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtailgeowidget.panels import LeafletPanel
@@ -190,3 +197,105 @@ class LocalLeafletPanel(LeafletPanel):
                 id_prefix="id_",
             )
         }
+
+
+# A map's GeoJSON request: ``bbox`` and ``zoom``, and grid clusters counted in SQL.
+
+MAX_PARAMETER_LENGTH = 200
+MAX_ZOOM = 22
+# About four cells across a 256-pixel tile: a cell is close to the client's own grouping.
+CELLS_PER_TILE = 4
+# Whatever the bbox, at most this many cells across it (bounds the clusters returned).
+MAX_CELLS_ACROSS = 64
+
+
+class GeoParameterError(ValueError):
+    """A malformed ``bbox`` or ``zoom``; its message is shown to the client."""
+
+
+def _finite(text, message):
+    try:
+        number = float(text)
+    except (TypeError, ValueError):
+        raise GeoParameterError(message) from None
+    if not math.isfinite(number):
+        raise GeoParameterError(message)
+    return number
+
+
+def parse_bbox(raw):
+    """``(west, south, east, north)`` from ``"west,south,east,north"``, or None if empty."""
+    if raw is None or raw == "":
+        return None
+    message = _(
+        "bbox must be west,south,east,north in degrees (WGS84), west ≤ east, south ≤ north."
+    )
+    parts = raw.split(",") if len(raw) <= MAX_PARAMETER_LENGTH else []
+    if len(parts) != 4:
+        raise GeoParameterError(message)
+    west, south, east, north = (_finite(part, message) for part in parts)
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise GeoParameterError(message)
+    return west, south, east, north
+
+
+def parse_zoom(raw):
+    """The zoom level (a number from 0 to 22; the map may send half steps), or None."""
+    if raw is None or raw == "":
+        return None
+    message = _("zoom must be a number from 0 to %(max)s.") % {"max": MAX_ZOOM}
+    zoom = _finite(raw[:MAX_PARAMETER_LENGTH], message)
+    if not 0 <= zoom <= MAX_ZOOM:
+        raise GeoParameterError(message)
+    return zoom
+
+
+def in_bbox(queryset, bbox):
+    """Rows with a point, inside ``bbox`` when there is one (uses the point index).
+
+    ``queryset`` has indexed ``latitude`` and ``longitude`` fields."""
+    queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+    if bbox is None:
+        return queryset
+    west, south, east, north = bbox
+    return queryset.filter(
+        latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+    )
+
+
+def cell_size(zoom, bbox):
+    """Width of a grid cell in degrees of longitude; its height is scaled to look square."""
+    size = 360 / (2**zoom) / CELLS_PER_TILE
+    if bbox is not None:
+        west, south, east, north = bbox
+        size = max(size, (east - west) / MAX_CELLS_ACROSS, (north - south) / MAX_CELLS_ACROSS)
+    return size
+
+
+def grid_clusters(queryset, zoom, bbox, **aggregates):
+    """Rows ``{cx, cy, count, lat, lng, first, **aggregates}`` grouped by grid cell, in SQL.
+
+    ``queryset`` is already filtered (published, filters, bbox). ``first`` is the smallest pk
+    of the cell: for a cell of one, that row. ``aggregates`` add counts of their own to each
+    cell (e.g. one per kind of contribution).
+    """
+    width = cell_size(zoom, bbox)
+    middle = 0 if bbox is None else (bbox[1] + bbox[3]) / 2
+    # Mercator stretches latitude: shorter cells in degrees keep them square on screen.
+    height = width * max(math.cos(math.radians(middle)), 0.05)
+    return (
+        queryset.order_by()  # the model's ordering would join the GROUP BY
+        .annotate(
+            cx=Floor(F("longitude") / Value(width, output_field=FloatField())),
+            cy=Floor(F("latitude") / Value(height, output_field=FloatField())),
+        )
+        .values("cx", "cy")
+        .annotate(
+            count=Count("pk"),
+            lat=Avg("latitude"),
+            lng=Avg("longitude"),
+            first=Min("pk"),
+            **aggregates,
+        )
+        .order_by("cx", "cy")
+    )
