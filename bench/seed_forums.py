@@ -147,7 +147,7 @@ def new_thread(enjeu, title, author, started):
     return thread_rows(
         [
             {
-                "enjeu": enjeu,
+                "page": enjeu,
                 "title": title,
                 "body": "Partageons ici nos trajets, nos difficultés et nos idées pour se "
                 "déplacer autrement.",
@@ -283,10 +283,10 @@ def urls():
 
     from forums.models import Thread
 
-    thread = Thread.objects.select_related("enjeu").get(title=BENCH_TITLE)
+    thread = Thread.objects.select_related("page").get(title=BENCH_TITLE)
     return {
         "thread": thread.get_absolute_url(),
-        "forum": reverse("forums:enjeu-forum", kwargs={"enjeu_slug": thread.enjeu.slug}),
+        "forum": reverse("forums:enjeu-forum", kwargs={"enjeu_slug": thread.page.slug}),
     }
 
 

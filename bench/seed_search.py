@@ -224,8 +224,7 @@ def seed(total, seed_value=2026):
         threads = thread_rows(
             [
                 {
-                    "enjeu": enjeu,
-                    "initiative": initiative,
+                    "page": enjeu or initiative,
                     "title": title,
                     "body": THREAD_BODY,
                     "author": rng.choice(users),

@@ -6,8 +6,10 @@ closed one (texts in :mod:`forums.demo_texts`).
 Threads are written through :mod:`forums.posting`, so django-comments-xtd's tree fields are
 those of real comments, then dated in the past: the conversations are history, nobody is
 e-mailed about them. A thread is looked up (same title in the same forum) before it is created
-and never updated, so a second run writes nothing. The demo citizens are those of the demo
-initiatives, plus a few created the same way (no usable password)."""
+and never updated, so a second run writes nothing; an initiative's threads are written when the
+initiatives are installed (their owner is registered, see ``forums.owners``). The demo citizens
+are those of the demo initiatives, found by username (or created the same way when the
+initiatives' demo did not run), plus a few of the discussions' own (no usable password)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -19,15 +21,22 @@ from django.db import transaction
 from django.utils import timezone
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
+from wagtail.users.models import UserProfile
 
-from cms_pages.models import EnjeuPage, TerritoryPage
-from initiatives.demo import demo_citizens
-from initiatives.models import InitiativePage
-from initiatives.notifications import mute_admin_emails
+from cms_pages.models import TerritoryPage
 from moderation.models import Report
 
 from . import demo_texts, posting
 from .models import Comment, Thread
+from .owners import owners
+
+# The Wagtail profile switches a citizen does not need: every one of them sends admin links.
+ADMIN_NOTIFICATIONS = (
+    "submitted_notifications",
+    "approved_notifications",
+    "rejected_notifications",
+    "updated_comments_notifications",
+)
 
 # Hours between two messages of a demo thread, in turn: a conversation over a few days.
 STEPS_HOURS = [3, 5, 2, 7, 4, 9, 1, 6]
@@ -42,33 +51,47 @@ class Outcome:
 def load_demo_forums():
     """Create the demo threads that are missing; return an :class:`Outcome`."""
     outcome = Outcome()
-    enjeux = {e.slug: e for e in EnjeuPage.objects.all()}
-    initiatives = {i.slug: i for i in InitiativePage.objects.all()}
+    pages = {
+        kind: {page.slug: page for page in owner["model"].objects.all()}
+        for kind, owner in owners().items()
+    }
     territories = {t.slug: t for t in TerritoryPage.objects.defer("boundary")}
     now = timezone.now().replace(second=0, microsecond=0)
     citizens = None
     with transaction.atomic():
         for spec in demo_texts.THREADS:
             kind, slug = spec["forum"]
-            forum_page = (enjeux if kind == "enjeu" else initiatives).get(slug)
+            forum_page = pages.get(kind, {}).get(slug)
             if forum_page is None:
                 continue
-            forum = {kind: forum_page}
-            existing = Thread.objects.filter(title=spec["title"], **forum).first()
+            existing = Thread.objects.filter(title=spec["title"], page=forum_page).first()
             if existing:
                 outcome.existing.append(existing.title)
                 continue
             citizens = citizens or demo_forum_citizens()
-            create_thread(spec, forum, territories, citizens, now)
+            create_thread(spec, forum_page, territories, citizens, now)
             outcome.created.append(spec["title"])
     return outcome
 
 
+def mute_admin_emails(user):
+    """Switch off Wagtail's workflow and comment e-mails for a demo citizen without admin
+    access (as the initiatives' demo does for its own)."""
+    if user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
+        return
+    profile = UserProfile.get_for_user(user)
+    changed = [name for name in ADMIN_NOTIFICATIONS if getattr(profile, name)]
+    for name in changed:
+        setattr(profile, name, False)
+    if changed:
+        profile.save(update_fields=changed)
+
+
 def demo_forum_citizens():
     """The demo initiatives' citizens and the discussions' own, created once."""
-    users = demo_citizens()
+    users = {}
     user_model = get_user_model()
-    for username, display_name in demo_texts.CITIZENS:
+    for username, display_name in demo_texts.INITIATIVE_CITIZENS + demo_texts.CITIZENS:
         user = user_model.objects.filter(username=username).first()
         if user is None:
             user = user_model(
@@ -81,7 +104,7 @@ def demo_forum_citizens():
     return users
 
 
-def create_thread(spec, forum, territories, citizens, now):
+def create_thread(spec, page, territories, citizens, now):
     """One thread with its comments, dated from ``spec["days_ago"]`` days before ``now``."""
     started = now - datetime.timedelta(days=spec["days_ago"])
     thread = posting.start_thread(
@@ -90,7 +113,7 @@ def create_thread(spec, forum, territories, citizens, now):
         body=spec["body"],
         territory=territories.get(spec.get("territory") or ""),
         members_only=spec.get("members_only", False),
-        **forum,
+        page=page,
     )
     clock = Clock(started, now)
     posted = []

@@ -14,6 +14,16 @@ pending review). Held and reported comments fill the moderators' queue in the ad
 """
 
 # username, display name: the demo citizens of the discussions who do not carry an initiative.
+# The demo initiatives' citizens (``initiatives.demo_texts.CITIZENS``), who talk in the
+# forums too: found by username, or created alike when the initiatives' demo did not run.
+INITIATIVE_CITIZENS = [
+    ("demo-camille", "Camille R."),
+    ("demo-karim", "Karim B."),
+    ("demo-lucie", "Lucie M."),
+    ("demo-matheo", "Mathéo D."),
+    ("demo-nadia", "Nadia S."),
+]
+
 CITIZENS = [
     ("demo-josiane", "Josiane P."),
     ("demo-thomas", "Thomas V."),

@@ -11,8 +11,8 @@ one e-mail with their pending entries whose comments are still shown, grouped by
 marks them sent in the same transaction as the stored e-mail (a second run sends nothing).
 
 Every e-mail carries an unsubscribe link (a signed token naming the user and the threads) and a
-``List-Unsubscribe`` header with one-click support (RFC 8058). Like the project's other e-mails
-(``initiatives.notifications``), they are written in the site's language, built from
+``List-Unsubscribe`` header with one-click support (RFC 8058). Like the project's other e-mails,
+they are written in the site's language, built from
 ``WAGTAILADMIN_BASE_URL``, link to public pages only, and show the message as sanitised HTML
 (``Comment.body_html``) with everything else escaped, plus a plain-text part."""
 
@@ -31,9 +31,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.rules import EDITORS, MODERATORS
+from accounts.rules import MODERATORS
 
 from .models import DigestEntry, ThreadFollow
+from .owners import allows_members_only, owner_of
 
 logger = logging.getLogger(__name__)
 
@@ -49,32 +50,29 @@ EVERYONE = "everyone"
 
 def audience(thread):
     """Who may read ``thread`` now: ``EVERYONE`` (every active account), or a frozenset of user
-    ids. An enjeu thread is read by everyone while the enjeu is published; an initiative thread
-    too, unless it is members-only or the initiative is not published: then only its active
-    members and the staff who may see it (moderators, plus editors for an unpublished
-    initiative; see ``forums.view_thread`` and ``initiatives.view_initiative``)."""
-    from initiatives.models import Membership
-    from initiatives.public import published_initiatives
-
-    from .visibility import published_enjeux
-
-    if thread.enjeu_id:
-        if published_enjeux().filter(pk=thread.enjeu_id).exists():
-            return EVERYONE
+    ids. A thread is read by everyone while its page is public (its owner says, see
+    ``forums.owners``) and the thread is not members-only. Otherwise: for a members-only thread,
+    the page's members and the moderators; for a page not public, those its owner names as its
+    ``private_readers`` and the moderators (an initiative's members and the editors), or nobody
+    when the owner names none (an unpublished enjeu). See ``forums.view_thread``."""
+    owner = owner_of(thread.page)
+    if owner is None:
         return frozenset()
-    published = published_initiatives().filter(pk=thread.initiative_id).exists()
+    published = owner["public"](owner["model"].objects.filter(pk=thread.page_id)).exists()
     if published and not thread.members_only:
         return EVERYONE
-    groups = [MODERATORS] if thread.members_only else [MODERATORS, EDITORS]
-    members = Membership.objects.filter(
-        initiative_id=thread.initiative_id, status=Membership.Status.ACTIVE
-    ).values_list("user_id", flat=True)
+    if thread.members_only:
+        readers = owner["members"](thread.forum_page) if allows_members_only(owner) else []
+    elif "private_readers" in owner:
+        readers = owner["private_readers"](thread.forum_page)
+    else:
+        return frozenset()
     staff = (
         get_user_model()
-        .objects.filter(Q(is_superuser=True) | Q(groups__name__in=groups))
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=MODERATORS))
         .values_list("pk", flat=True)
     )
-    return frozenset(members) | frozenset(staff)
+    return frozenset(readers) | frozenset(staff)
 
 
 def may_read(user_id, readers):
@@ -358,8 +356,7 @@ def send_digest(user_id, now, readers=None):
         .select_related(
             "user",
             "comment__user",
-            "comment__forum_thread__enjeu",
-            "comment__forum_thread__initiative",
+            "comment__forum_thread__page",
         )
         .order_by("comment__submit_date", "comment_id")
     )

@@ -2,18 +2,46 @@
 
 Thread permissions take ``(user, thread)``; comment permissions take ``(user, comment)`` and
 read the comment's thread (``comment.forum_thread``, selected with the comment by the views).
-Porteurs moderate the threads of their own initiative only; moderators moderate everywhere.
-Whether the enjeu or initiative page itself is published is checked by the views, which find
-the forum from the URL (see ``forums.visibility``)."""
+What depends on the thread's page (who is a member, who moderates besides the moderators, who
+starts threads) is told by the page's owner (``forums.owners``): an initiative's porteurs
+moderate its threads only; moderators moderate everywhere. Whether the page itself is published
+is checked by the views, which find the forum from the URL (see ``forums.visibility``)."""
 
 import rules
 
 from accounts.rules import is_moderator
-from initiatives.rules import is_member, is_porteur
+
+from .owners import allows_members_only, owner_of
 
 
-def _initiative(thread):
-    return thread.initiative if thread is not None and thread.initiative_id else None
+def _asks(key, user, page):
+    """What the owner of ``page`` answers to ``key`` (False when it has no such policy)."""
+    owner = owner_of(page)
+    return owner is not None and key in owner and bool(owner[key](user, page))
+
+
+def _asks_of_thread(key, user, thread):
+    """What the owner of the thread's page answers to ``key``, asked of the page as its own
+    type (loaded only when the owner has such a policy)."""
+    if thread is None or not user.is_authenticated:
+        return False
+    owner = owner_of(thread.page)
+    return owner is not None and key in owner and bool(owner[key](user, thread.forum_page))
+
+
+@rules.predicate
+def is_page_member(user, page):
+    """A member of the page (an initiative's members and porteurs)."""
+    return user.is_authenticated and _asks("is_member", user, page)
+
+
+@rules.predicate
+def may_post_on_page(user, page):
+    """The page's owner lets ``user`` start threads there (anyone when it does not say)."""
+    owner = owner_of(page)
+    if owner is None:
+        return False
+    return "can_post" not in owner or bool(owner["can_post"](user, page))
 
 
 @rules.predicate
@@ -22,21 +50,21 @@ def is_members_only(user, thread):
 
 
 @rules.predicate
-def is_initiative_thread(user, thread):
-    return thread is not None and bool(thread.initiative_id)
+def allows_members_only_threads(user, thread):
+    """The thread's forum can keep threads to its page's members (an initiative's)."""
+    return thread is not None and allows_members_only(owner_of(thread.page))
 
 
 @rules.predicate
 def is_thread_member(user, thread):
-    """A member (or porteur) of the initiative the thread belongs to."""
-    initiative = _initiative(thread)
-    return initiative is not None and is_member(user, initiative)
+    """A member of the page the thread belongs to (an initiative's members and porteurs)."""
+    return _asks_of_thread("is_member", user, thread)
 
 
 @rules.predicate
 def is_thread_porteur(user, thread):
-    initiative = _initiative(thread)
-    return initiative is not None and is_porteur(user, initiative)
+    """Moderates the thread's page besides the moderators (an initiative's porteurs)."""
+    return _asks_of_thread("can_moderate", user, thread)
 
 
 @rules.predicate
@@ -78,10 +106,9 @@ moderates_thread = is_forum_moderator | is_thread_porteur
 can_read_thread = ~is_members_only | is_thread_member | is_forum_moderator
 
 rules.add_perm("forums.view_thread", can_read_thread)
-# Enjeu forums are open to every citizen; an initiative's threads are started by its members.
-rules.add_perm(
-    "forums.add_thread_in_initiative", rules.is_active & (is_member | is_forum_moderator)
-)
+# Enjeu forums are open to every citizen; an initiative's threads are started by its members
+# (the page's owner says). The object is the page.
+rules.add_perm("forums.start_thread", rules.is_active & (may_post_on_page | is_forum_moderator))
 rules.add_perm(
     "forums.post_comment",
     rules.is_active & can_read_thread & (~is_closed | is_forum_moderator),
@@ -89,7 +116,7 @@ rules.add_perm(
 rules.add_perm("forums.moderate_thread", rules.is_active & moderates_thread)
 rules.add_perm(
     "forums.make_thread_members_only",
-    rules.is_active & is_initiative_thread & (is_thread_porteur | is_forum_moderator),
+    rules.is_active & allows_members_only_threads & (is_thread_porteur | is_forum_moderator),
 )
 rules.add_perm("forums.follow_thread", rules.is_active & can_read_thread)
 

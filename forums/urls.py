@@ -1,36 +1,41 @@
 """URLs of the forums: Django views placed before Wagtail's page routing. A forum lives under
-its enjeu (by slug) or its initiative (by page id, so that members can talk before the page is
-published); actions on one comment or thread are keyed by its id under /discussions/."""
+its page, at the route its owner gives (``forums.owners``): an enjeu by slug
+(``enjeux/<slug>/discussions/``), an initiative by page id (``initiatives/<id>/discussions/``,
+so that members can talk before the page is published); actions on one comment or thread are
+keyed by its id under /discussions/."""
 
 from django.urls import path
 
+from moderation import views as moderation_views
+
+from .owners import owners
 from .views import comments, follow, forum, moderation, thread
 
 app_name = "forums"
 
+
+def owner_patterns(kind, route):
+    """The forum, new-thread and thread URLs of the pages of one owner."""
+    options = {"kind": kind}
+    return [
+        path(f"{route}discussions/", forum.forum, options, name=f"{kind}-forum"),
+        path(
+            f"{route}discussions/nouvelle/",
+            forum.new_thread,
+            options,
+            name=f"{kind}-new-thread",
+        ),
+        path(
+            f"{route}discussions/<int:thread_id>-<slug:slug>/",
+            thread.thread_page,
+            options,
+            name=f"{kind}-thread",
+        ),
+    ]
+
+
 forum_patterns = [
-    path("enjeux/<slug:enjeu_slug>/discussions/", forum.enjeu_forum, name="enjeu-forum"),
-    path(
-        "enjeux/<slug:enjeu_slug>/discussions/nouvelle/",
-        forum.new_enjeu_thread,
-        name="enjeu-new-thread",
-    ),
-    path(
-        "enjeux/<slug:enjeu_slug>/discussions/<int:thread_id>-<slug:slug>/",
-        thread.enjeu_thread,
-        name="enjeu-thread",
-    ),
-    path("initiatives/<int:pk>/discussions/", forum.initiative_forum, name="initiative-forum"),
-    path(
-        "initiatives/<int:pk>/discussions/nouvelle/",
-        forum.new_initiative_thread,
-        name="initiative-new-thread",
-    ),
-    path(
-        "initiatives/<int:pk>/discussions/<int:thread_id>-<slug:slug>/",
-        thread.initiative_thread,
-        name="initiative-thread",
-    ),
+    pattern for kind, owner in owners().items() for pattern in owner_patterns(kind, owner["route"])
 ]
 comment_patterns = [
     path("discussions/<int:thread_id>/commenter/", comments.post_comment, name="comment-post"),
@@ -58,7 +63,8 @@ comment_patterns = [
 moderation_patterns = [
     path(
         "discussions/commentaires/<int:comment_id>/signaler/",
-        moderation.report_comment,
+        moderation_views.report,
+        {"reportable": "forums.comment"},
         name="comment-report",
     ),
     path(

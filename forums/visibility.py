@@ -1,46 +1,50 @@
 """Which threads and comments a person may see, decided inside the queries that list them.
 
-A thread is readable when its forum page (the enjeu, or the initiative) is published and, for a
-members-only thread, when the reader is a member of the initiative or a moderator. A comment is
+A thread is readable when its forum page (an enjeu, an initiative…) is published and, for a
+members-only thread, when the reader is a member of that page (as its owner tells, see
+``forums.owners``) or a moderator. A comment is
 shown to every reader when it is published and not deleted; its author also sees it while it is
 held or hidden (with the reason), and the thread's moderators see everything."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from accounts.rules import is_moderator
-from cms_pages.models import EnjeuPage
-from cms_pages.visibility import without_restricted
-from initiatives.models import Membership
-from initiatives.public import published_initiatives
 
 from .models import Comment, Thread
+from .owners import allows_members_only, owners, published_enjeux
+
+__all__ = ["public_comments", "public_threads", "published_enjeux", "readable_threads"]
 
 
-def published_enjeux():
-    return without_restricted(EnjeuPage.objects.live())
+def public_pages():
+    """The ids of the pages whose public threads anyone may read: every owner's public pages."""
+    return [
+        owner["public"](owner["model"].objects.all()).values("pk") for owner in owners().values()
+    ]
 
 
 def public_threads():
-    """Threads anyone may read: not members-only, in a published enjeu or initiative."""
-    return Thread.objects.public().filter(
-        Q(enjeu__in=published_enjeux().values("pk"))
-        | Q(initiative__in=published_initiatives().values("pk"))
-    )
+    """Threads anyone may read: not members-only, in a page its owner shows to everyone."""
+    condition = Q(pk__in=[])
+    for pages in public_pages():
+        condition |= Q(page__in=pages)
+    return Thread.objects.public().filter(condition)
 
 
 def readable_threads(user, queryset=None):
     """Threads of ``queryset`` that ``user`` may read, leaving aside whether their forum page is
     published (the views check the page they come from): members-only threads only for the
-    initiative's active members and for moderators."""
+    members of their page and for moderators."""
     queryset = Thread.objects.all() if queryset is None else queryset
     if user.is_authenticated and (user.is_superuser or is_moderator(user)):
         return queryset
     if not user.is_authenticated:
         return queryset.filter(members_only=False)
-    membership = Membership.objects.filter(
-        initiative=OuterRef("initiative"), user=user, status=Membership.Status.ACTIVE
-    )
-    return queryset.filter(Q(members_only=False) | Exists(membership))
+    condition = Q(members_only=False)
+    for owner in owners().values():
+        if allows_members_only(owner):
+            condition |= Q(page__in=owner["member_pages"](user))
+    return queryset.filter(condition)
 
 
 def public_comments():

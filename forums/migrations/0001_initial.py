@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('cms_pages', '0002_phase_deliverables_list'),
         ('django_comments_xtd', '0008_auto_20200920_2037'),
-        ('initiatives', '0001_initial'),
+        ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last activity')),
                 ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='forum_threads', to=settings.AUTH_USER_MODEL, verbose_name='author')),
                 ('enjeu', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='threads', to='cms_pages.enjeupage', verbose_name='enjeu')),
-                ('initiative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='threads', to='initiatives.initiativepage', verbose_name='initiative')),
+                ('initiative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='initiative')),
                 ('territory', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms_pages.territorypage', verbose_name='territory')),
             ],
             options={

@@ -1,8 +1,9 @@
-"""A discussion thread: a title and an opening message under one enjeu or one initiative."""
+"""A discussion thread: a title and an opening message in the forum of one page (an enjeu, an
+initiative…: see ``forums.owners``)."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..formatting import render_message
+from ..owners import allows_members_only, owner_of
+from .comments import Comment
 
 TITLE_MAX_LENGTH = 150
 BODY_MAX_LENGTH = 5000
@@ -17,8 +20,8 @@ BODY_MAX_LENGTH = 5000
 
 class ThreadQuerySet(models.QuerySet):
     def public(self):
-        """Threads anyone may read: enjeu forums, and initiative threads not kept to members
-        (whether the enjeu or initiative itself is live is checked by the views)."""
+        """Threads anyone may read: those not kept to members (whether their page itself is
+        live is checked by the views)."""
         return self.filter(members_only=False)
 
     def by_activity(self):
@@ -27,8 +30,6 @@ class ThreadQuerySet(models.QuerySet):
     def as_cards(self):
         """What a list of threads shows: author and territory joined, the messages left out,
         ``reply_count`` (published comments) counted in a subquery."""
-        from .comments import Comment
-
         replies = (
             Comment.objects.published()
             .filter(forum_thread=OuterRef("pk"))
@@ -45,22 +46,13 @@ class ThreadQuerySet(models.QuerySet):
 
 
 class Thread(models.Model):
-    """A thematic discussion: in an enjeu's forum (public, across the five territories) or in
-    an initiative's forum (public, or members-only when its porteurs choose so)."""
+    """A thematic discussion in the forum of a page: an enjeu's forum (public, across the five
+    territories), an initiative's (public, or members-only when its porteurs choose so), or
+    the forum of any page a plugin registers (``forums.owners``)."""
 
-    enjeu = models.ForeignKey(
-        "cms_pages.EnjeuPage",
-        verbose_name=_("enjeu"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="threads",
-    )
-    initiative = models.ForeignKey(
-        "initiatives.InitiativePage",
-        verbose_name=_("initiative"),
-        null=True,
-        blank=True,
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
         on_delete=models.CASCADE,
         related_name="threads",
     )
@@ -101,22 +93,8 @@ class Thread(models.Model):
         verbose_name = _("discussion thread")
         verbose_name_plural = _("discussion threads")
         ordering = ["-pinned", "-last_activity_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(enjeu__isnull=False, initiative__isnull=True)
-                    | Q(enjeu__isnull=True, initiative__isnull=False)
-                ),
-                name="thread_in_one_forum",
-            ),
-            models.CheckConstraint(
-                condition=Q(members_only=False) | Q(initiative__isnull=False),
-                name="members_only_in_initiatives",
-            ),
-        ]
         indexes = [
-            models.Index(fields=["enjeu", "-last_activity_at"]),
-            models.Index(fields=["initiative", "-last_activity_at"]),
+            models.Index(fields=["page", "-last_activity_at"]),
         ]
 
     def __str__(self):
@@ -128,17 +106,39 @@ class Thread(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        if self.initiative_id:
-            return reverse(
-                "forums:initiative-thread",
-                kwargs={"pk": self.initiative_id, "thread_id": self.pk, "slug": self.slug},
-            )
+        found = self.owner
+        if found is None:
+            return ""
         return reverse(
-            "forums:enjeu-thread",
-            kwargs={"enjeu_slug": self.enjeu.slug, "thread_id": self.pk, "slug": self.slug},
+            f"forums:{found['kind']}-thread",
+            kwargs={**found["url_kwargs"](self.page), "thread_id": self.pk, "slug": self.slug},
         )
 
     @property
+    def owner(self):
+        """The owner of the thread's page (``forums.owners``), None if no plugin owns it."""
+        return owner_of(self.page)
+
+    @property
+    def forum_kind(self):
+        found = self.owner
+        return found["kind"] if found else ""
+
+    @property
+    def allows_members_only(self):
+        """The thread's forum can keep threads to its page's members."""
+        return allows_members_only(self.owner)
+
+    @property
     def forum_page(self):
-        """The enjeu or initiative whose forum holds this thread."""
-        return self.initiative if self.initiative_id else self.enjeu
+        """The page whose forum holds this thread, as its own type (an enjeu, an initiative),
+        unless a list already gave it."""
+        if "_forum_page" not in self.__dict__:
+            self.__dict__["_forum_page"] = self.page.specific
+        return self.__dict__["_forum_page"]
+
+    @forum_page.setter
+    def forum_page(self, page):
+        """Give the thread its page as a list already holds it (no query for its URL)."""
+        self.page = page
+        self.__dict__["_forum_page"] = page

@@ -1,18 +1,19 @@
 """Template helpers of the forums: a message's HTML, initials for the avatar, and the threads
-that the enjeu and initiative pages show."""
+that a page with a forum (an enjeu, an initiative…) shows."""
 
 import html as html_lib
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Window
-from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from forums.models import Thread
+from forums.owners import forum_url
+from forums.rules import is_page_member
 from forums.visibility import readable_threads
-from initiatives.rules import is_member
 
 register = template.Library()
 
@@ -42,60 +43,48 @@ def initials(name):
     return letters or "?"
 
 
-def _latest(threads, field, page, limit):
+def _latest(threads, page, limit):
     rows = list(
         threads.as_cards()
         .annotate(total=Window(Count("pk")))
         .order_by("-last_activity_at", "-pk")[:limit]
     )
     for thread in rows:
-        setattr(thread, field, page)
+        thread.forum_page = page
     return rows
 
 
-@register.simple_tag
-def enjeu_latest_threads(enjeu):
-    """``{"threads", "count", "forum_url", "new_thread_url"}``: the latest threads of an enjeu
-    (an enjeu's threads are public), in one query."""
-    if enjeu.pk is None:
+def page_threads(user, page, limit):
+    """``{"threads", "count", "forum_url", "new_thread_url", "can_start"}``: the latest
+    threads of ``page`` that ``user`` may read (members-only ones for its members and the
+    moderators only) and their number, in one query."""
+    if page.pk is None:
         return {"threads": [], "count": 0}
-    threads = _latest(
-        Thread.objects.public().filter(enjeu=enjeu), "enjeu", enjeu, ENJEU_PAGE_THREADS
-    )
+    threads = Thread.objects.filter(page=page)
+    if not is_page_member(user, page):  # members read every thread (membership is cached)
+        threads = readable_threads(user, threads)
+    threads = _latest(threads, page, limit)
     return {
         "threads": threads,
         "count": threads[0].total if threads else 0,
-        "forum_url": reverse("forums:enjeu-forum", args=[enjeu.slug]),
-        "new_thread_url": reverse("forums:enjeu-new-thread", args=[enjeu.slug]),
+        "forum_url": forum_url(page),
+        "new_thread_url": forum_url(page, "new-thread"),
+        "can_start": user.is_authenticated and user.has_perm("forums.start_thread", page),
     }
 
 
 @register.simple_tag(takes_context=True)
-def initiative_threads(context, initiative):
-    """The latest threads of an initiative that the viewer may read (members-only ones for its
-    members and the moderators only), their number, in one query."""
-    if initiative.pk is None:
-        return {"threads": [], "count": 0}
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None:
-        from django.contrib.auth.models import AnonymousUser
+def enjeu_latest_threads(context, enjeu):
+    """The latest threads of an enjeu (an enjeu's threads are public)."""
+    return page_threads(_viewer(context), enjeu, ENJEU_PAGE_THREADS)
 
-        user = AnonymousUser()
-    threads = Thread.objects.filter(initiative=initiative)
-    if not is_member(user, initiative):  # members read every thread (membership is cached)
-        threads = readable_threads(user, threads)
-    threads = _latest(
-        threads,
-        "initiative",
-        initiative,
-        INITIATIVE_PAGE_THREADS,
-    )
-    return {
-        "threads": threads,
-        "count": threads[0].total if threads else 0,
-        "forum_url": reverse("forums:initiative-forum", args=[initiative.pk]),
-        "new_thread_url": reverse("forums:initiative-new-thread", args=[initiative.pk]),
-        "can_start": user.is_authenticated
-        and user.has_perm("forums.add_thread_in_initiative", initiative),
-    }
+
+@register.simple_tag(takes_context=True)
+def initiative_threads(context, initiative):
+    """The latest threads of an initiative that the viewer may read."""
+    return page_threads(_viewer(context), initiative, INITIATIVE_PAGE_THREADS)
+
+
+def _viewer(context):
+    request = context.get("request")
+    return getattr(request, "user", None) or AnonymousUser()

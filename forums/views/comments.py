@@ -20,7 +20,7 @@ from django_comments_xtd.models import LIKEDIT_FLAG, MaxThreadLevelExceededExcep
 from django_htmx.http import reswap, retarget
 
 from accounts.ratelimit import comments as comment_rate
-from search import sync
+from cms_pages.extension_points import objects_changed
 
 from .. import posting, tree
 from ..forms import CommentForm, EditCommentForm
@@ -267,7 +267,8 @@ def delete_comment(request, comment_id):
         Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
             deleted_at=timezone.now()
         )
-        sync.schedule(Comment, [comment.pk])  # an update sends no signal: leave the search
+        # An update sends no signal: the comment leaves the search.
+        objects_changed.send(sender=Comment, pks=[comment.pk])
         messages.success(request, _("Your message is deleted."))
         return redirect(back)
     return render(

@@ -22,22 +22,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import notifications, posting
 from ..models import Thread, ThreadFollow
-from ..visibility import published_enjeux
-
-
-def _forum_page_visible(user, thread):
-    """The forum page the thread lives in may be shown to ``user`` (as on the thread page)."""
-    if thread.enjeu_id:
-        return published_enjeux().filter(pk=thread.enjeu_id).exists()
-    return user.has_perm("initiatives.view_initiative", thread.initiative)
+from .thread import forum_page_shown
 
 
 @require_POST
 @login_required
 def follow_thread(request, thread_id):
-    thread = get_object_or_404(Thread.objects.select_related("enjeu", "initiative"), pk=thread_id)
+    thread = get_object_or_404(Thread.objects.select_related("page"), pk=thread_id)
     user = request.user
-    if not (user.has_perm("forums.view_thread", thread) and _forum_page_visible(user, thread)):
+    if not (user.has_perm("forums.view_thread", thread) and forum_page_shown(user, thread)):
         raise Http404
     wanted = request.POST.get("follow")
     status = 200
@@ -67,9 +60,7 @@ def follow_thread(request, thread_id):
 
 def _threads_of(thread_ids):
     return list(
-        Thread.objects.filter(pk__in=thread_ids)
-        .select_related("enjeu", "initiative")
-        .order_by("title", "pk")
+        Thread.objects.filter(pk__in=thread_ids).select_related("page").order_by("title", "pk")
     )
 
 

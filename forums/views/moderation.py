@@ -1,5 +1,6 @@
-"""Moderation from the public thread page: report a comment; hide it with a reason, restore
-it; close, pin or keep a thread to members.
+"""Moderation from the public thread page: report a comment (the core's report view, through
+``CommentReportable``); hide it with a reason, restore it; close, pin or keep a thread to
+members.
 
 Moderators act everywhere; porteurs on their own initiative's threads only (the ``rules``
 permissions of ``forums.rules``, asked again by ``forums.moderation`` on locked rows). A thread
@@ -20,8 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
-
-from consultation.forms import ReportForm
 
 from .. import moderation
 from ..models import Comment
@@ -89,59 +88,50 @@ def _comment_block(request, comment, *, status=200, **extra):
 # Views.
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_comment(request, comment_id):
-    """Report a comment to the moderators, once per citizen; not one's own."""
-    comment = _shown_comment(request, comment_id)
-    if not request.user.has_perm("forums.report_comment", comment):
-        raise PermissionDenied
-    back = _comment_next(request, comment)
-    already = _("You have already reported this comment; the moderators will look at it.")
-    if moderation.has_reported(comment, request.user):
-        return _report_done(request, comment, back, already, messages.INFO)
-    # Ids of its own: the form may fold open under several comments of one page.
-    form = ReportForm(request.POST or None, auto_id=f"id_report_{comment.pk}_%s")
-    if request.method == "POST" and form.is_valid():
-        try:
-            moderation.report(
-                comment,
-                request.user,
-                form.cleaned_data["reason"],
-                form.cleaned_data["details"],
-            )
-        except moderation.AlreadyReported:
-            # A parallel request stored the same report first.
-            return _report_done(request, comment, back, already, messages.INFO)
-        return _report_done(
-            request,
-            comment,
-            back,
-            _("Thank you. The moderators will look at this comment."),
-            messages.SUCCESS,
-        )
-    context = {
-        "comment": comment,
-        "thread": comment.forum_thread,
-        "form": form,
-        "back_url": back,
-        "next_url": _next_url(request, "").split("#")[0],
-    }
-    status = 400 if request.method == "POST" else 200
-    if request.htmx:
-        return render(request, "forums/includes/report_inline.html", context, status=status)
-    return render(request, "forums/report_form.html", context, status=status)
+class CommentReportable(moderation.CommentReports):
+    """Reporting a comment (``moderation.views.report``): one shown to the user, not their
+    own (``forums.report_comment``); back to the page the form came from, at the comment. An
+    htmx request gets the form folded into the comment's moderation block, then a thank-you
+    in its place."""
 
+    title = gettext_lazy("Report a comment")
+    lead = gettext_lazy(
+        "Tell the moderators why this comment breaks the rules. They read every report; "
+        "your name is not shown to its author."
+    )
+    back_label = gettext_lazy("Back to “%(title)s”")
+    thanks = gettext_lazy("Thank you. The moderators will look at this comment.")
+    already = gettext_lazy(
+        "You have already reported this comment; the moderators will look at it."
+    )
+    inline_template = "forums/includes/report_inline.html"
+    done_template = "forums/includes/report_done.html"
 
-def _report_done(request, comment, back, message, level):
-    if request.htmx:
-        return render(
-            request,
-            "forums/includes/report_done.html",
-            {"comment": comment, "message": message},
-        )
-    messages.add_message(request, level, message)
-    return redirect(back)
+    def get_target(self, request, comment_id):
+        return _shown_comment(request, comment_id)
+
+    def can_report(self, user, target):
+        return user.has_perm("forums.report_comment", target)
+
+    def get_url(self, request, target):
+        return _comment_next(request, target)
+
+    def get_back_label_values(self, target):
+        return {"title": target.forum_thread.title}
+
+    def quote(self, target):
+        return target.user_name, target.comment
+
+    def get_form_kwargs(self, target):
+        # Ids of its own: the form may fold open under several comments of one page.
+        return {"auto_id": f"id_report_{target.pk}_%s"}
+
+    def get_context(self, request, target):
+        return {
+            "comment": target,
+            "thread": target.forum_thread,
+            "next_url": _next_url(request, "").split("#")[0],
+        }
 
 
 @login_required
@@ -232,7 +222,7 @@ def thread_settings(request, thread_id):
             status=400,
         )
     action = form.cleaned_data["action"]
-    if action in ("members_only", "public") and not thread.initiative_id:
+    if action in ("members_only", "public") and not thread.allows_members_only:
         raise PermissionDenied
     thread, _changed = moderation.set_thread(thread, request.user, action)
     messages.success(request, THREAD_MESSAGES[action])

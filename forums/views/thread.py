@@ -1,14 +1,14 @@
 """The page of one thread: its opening message, then its comments as a tree, paginated on the
 top-level comments (``forums.tree``), and the form to take part.
 
-A thread is found by its id; the rest of its URL (the enjeu's slug or the initiative's id, the
-thread's slug) only has to be right: any other spelling answers a permanent redirect to the
-canonical URL, once the reader is known to be allowed to read it (so a redirect never reveals
-the title of a members-only thread). A thread the user may not read answers 404."""
+A thread is found by its id; the rest of its URL (its page's part, as the enjeu's slug or the
+initiative's id, and the thread's slug) only has to be right: any other spelling answers a
+permanent redirect to the canonical URL, once the reader is known to be allowed to read it (so
+a redirect never reveals the title of a members-only thread). A thread the user may not read
+answers 404."""
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from accounts.ratelimit import comments as comment_rate
@@ -16,18 +16,22 @@ from accounts.ratelimit import comments as comment_rate
 from .. import tree
 from ..forms import CommentForm
 from ..models import Comment, Thread, ThreadFollow
-from ..visibility import published_enjeux
+from ..owners import forum_url as page_forum_url
 
-THREAD_RELATIONS = ("enjeu", "initiative", "author", "territory")
+THREAD_RELATIONS = ("page", "author", "territory")
+
+
+def forum_page_shown(user, thread):
+    """The thread's forum page is shown to ``user``, as its owner says (an enjeu: published;
+    an initiative: visible to the user, so its members talk before it is published)."""
+    owner = thread.owner
+    return owner is not None and bool(owner["can_read"](user, thread.forum_page))
 
 
 def check_readable(request, thread):
-    """404 unless the thread's forum page is published (an initiative: visible to the user,
-    so its members talk before it is published) and the user may read the thread."""
-    if thread.initiative_id:
-        if not request.user.has_perm("initiatives.view_initiative", thread.initiative):
-            raise Http404
-    elif not published_enjeux().filter(pk=thread.enjeu_id).exists():
+    """404 unless the thread's forum page is shown to the user and the user may read the
+    thread."""
+    if not forum_page_shown(request.user, thread):
         raise Http404
     if not request.user.has_perm("forums.view_thread", thread):
         raise Http404
@@ -51,13 +55,11 @@ def readable_comment(request, comment_id):
 
 
 def forum_url(thread):
-    if thread.initiative_id:
-        return reverse("forums:initiative-forum", args=[thread.initiative_id])
-    return reverse("forums:enjeu-forum", args=[thread.enjeu.slug])
+    return page_forum_url(thread.page)
 
 
 def forum_page_url(request, thread):
-    """The public page of the thread's enjeu or initiative ("" if it is not published)."""
+    """The public page of the thread's page ("" if it is not published)."""
     page = thread.forum_page
     if not page.live:
         return ""
@@ -92,6 +94,7 @@ def thread_context(request, thread, *, comment_form=None, status=None):
     return {
         "thread": thread,
         "forum_page": thread.forum_page,
+        "forum_kind": thread.forum_kind,
         "forum_url": forum_url(thread),
         "forum_page_url": forum_page_url(request, thread),
         "moderates": moderates,
@@ -119,10 +122,5 @@ def show_thread(request, thread_id):
 
 
 @require_GET
-def enjeu_thread(request, enjeu_slug, thread_id, slug):
-    return show_thread(request, thread_id)
-
-
-@require_GET
-def initiative_thread(request, pk, thread_id, slug):
+def thread_page(request, kind, thread_id, slug, **route):
     return show_thread(request, thread_id)

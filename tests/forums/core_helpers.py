@@ -2,6 +2,9 @@
 a porteur and a member, and ready-made threads and comments."""
 
 from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
 
 from forums import posting
 from tests import factories
@@ -37,15 +40,11 @@ def world():
 
 def old_account(**fields):
     """A citizen whose account is older than the new-account window (links are not held)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     return factories.UserFactory(date_joined=timezone.now() - timedelta(days=60), **fields)
 
 
 def enjeu_thread(enjeu, author, title="Des bus le dimanche", body="Qui est partant ?"):
-    return posting.start_thread(author=author, title=title, body=body, enjeu=enjeu)
+    return posting.start_thread(author=author, title=title, body=body, page=enjeu)
 
 
 def initiative_thread(initiative, author, title="Organisation du samedi", members_only=False):
@@ -53,7 +52,7 @@ def initiative_thread(initiative, author, title="Organisation du samedi", member
         author=author,
         title=title,
         body="On s'organise ici.",
-        initiative=initiative,
+        page=initiative,
         members_only=members_only,
     )
 

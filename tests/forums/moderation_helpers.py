@@ -6,6 +6,7 @@ from wagtail.models import ModelLogEntry
 
 from forums import moderation
 from forums.models import Comment, Thread
+from initiatives.models import InitiativeIndexPage
 from moderation.models import Report
 from tests import factories
 
@@ -63,8 +64,6 @@ def log_actions(obj):
 
 def other_initiative_porteur(home_page=None):
     """A porteur of another initiative (in the same index as the world's)."""
-    from initiatives.models import InitiativeIndexPage
-
     index = InitiativeIndexPage.objects.first()
     other = factories.InitiativePageFactory(parent=index)
     return factories.MembershipFactory(initiative=other).user

@@ -39,7 +39,7 @@ def rows(thread):
 
 def test_the_long_thread_gets_its_comments_and_the_forum_other_threads(seeded):
     assert seeded.comments.count() == COMMENTS
-    assert Thread.objects.filter(enjeu=seeded.enjeu).count() == 5
+    assert Thread.objects.filter(page=seeded.page_id).count() == 5
 
 
 def test_the_tree_generator_gives_the_count_in_three_levels():

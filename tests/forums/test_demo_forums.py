@@ -14,9 +14,10 @@ from django.utils import timezone
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 
+from cms_pages.models import EnjeuPage
 from forums import notifications
 from forums.models import Comment, Thread, ThreadFollow
-from initiatives.models import Membership
+from initiatives.models import InitiativePage, Membership
 from moderation.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +32,17 @@ def likes():
     return CommentFlag.objects.filter(flag=LIKEDIT_FLAG)
 
 
+def threads_under(model):
+    return Thread.objects.filter(page__in=model.objects.values("pk"))
+
+
 def test_threads_sit_under_at_least_four_enjeux(demo):
-    enjeux = Thread.objects.filter(enjeu__isnull=False).values("enjeu").distinct()
+    enjeux = threads_under(EnjeuPage).values("page").distinct()
     assert enjeux.count() >= 4
 
 
 def test_threads_sit_under_at_least_three_initiatives(demo):
-    initiatives = Thread.objects.filter(initiative__isnull=False).values("initiative").distinct()
+    initiatives = threads_under(InitiativePage).values("page").distinct()
     assert initiatives.count() >= 3
 
 
@@ -45,7 +50,7 @@ def test_one_initiative_thread_is_kept_to_members_and_only_they_write_in_it(demo
     thread = Thread.objects.get(members_only=True)
     members = set(
         Membership.objects.filter(
-            initiative=thread.initiative_id, status=Membership.Status.ACTIVE
+            initiative=thread.page_id, status=Membership.Status.ACTIVE
         ).values_list("user", flat=True)
     )
     writers = set(thread.comments.values_list("user", flat=True)) | {thread.author_id}
@@ -53,14 +58,14 @@ def test_one_initiative_thread_is_kept_to_members_and_only_they_write_in_it(demo
 
 
 def test_initiative_threads_are_started_by_a_member(demo):
-    for thread in Thread.objects.filter(initiative__isnull=False):
+    for thread in threads_under(InitiativePage):
         assert Membership.objects.filter(
-            initiative=thread.initiative_id, user=thread.author_id
+            initiative=thread.page_id, user=thread.author_id
         ).exists(), thread.title
 
 
 def test_enjeu_threads_are_public_and_some_name_a_territory(demo):
-    enjeu_threads = Thread.objects.filter(enjeu__isnull=False)
+    enjeu_threads = threads_under(EnjeuPage)
     assert not enjeu_threads.filter(members_only=True).exists()
     assert enjeu_threads.filter(territory__isnull=False).exists()
 
@@ -136,7 +141,7 @@ def test_one_comment_is_hidden_by_the_initiatives_porteur_with_a_reason(demo):
     assert hidden.moderated_by_id is not None
     assert (
         Membership.objects.porteurs()
-        .filter(initiative=hidden.forum_thread.initiative_id, user=hidden.moderated_by_id)
+        .filter(initiative=hidden.forum_thread.page_id, user=hidden.moderated_by_id)
         .exists()
     )
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from forums import moderation
 from forums.models import Comment
 from moderation.models import Report
+from tests.initiatives.core_helpers import editor
 
 from . import moderation_helpers as helpers
 from .core_helpers import client_for, comment, moderator
@@ -182,8 +183,6 @@ def test_only_moderators_reach_the_queue(world, role):
 
 
 def test_the_admin_menu_shows_the_queue_to_moderators_only():
-    from tests.initiatives.core_helpers import editor
-
     queue_url = reverse(QUEUE)
 
     assert queue_url in client_for(moderator()).get(reverse("wagtailadmin_home")).content.decode()

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 
-from forums import moderation
+from forums import moderation, posting
 from forums.models import Comment, DigestEntry
 from moderation.models import Report
 
@@ -89,8 +89,6 @@ def test_a_moderator_restores_a_hidden_comment(world):
 
 def test_restoring_a_held_comment_publishes_it_and_tells_the_followers(world):
     follower = helpers.old_account()
-    from forums import posting
-
     posting.follow(world.enjeu_thread, follower)
     follower.discussion_emails = follower.DiscussionEmails.DAILY
     follower.save()

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail, signing
 from django.urls import reverse
+from django.utils import translation
 
 from forums import notifications, posting
 from forums.models import Comment, DigestEntry
@@ -59,8 +60,6 @@ def test_the_subject_names_the_thread(world):
 def test_the_subject_is_french(world):
     thread = enjeu_thread(world.enjeu, world.citizen, title="Des bus le dimanche")
     comment(thread, old_account())
-    from django.utils import translation
-
     with translation.override("fr"):
         expected = translation.gettext("New reply in “%(title)s”") % {
             "title": "Des bus le dimanche"

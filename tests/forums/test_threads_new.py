@@ -37,14 +37,13 @@ def data(**overrides):
 
 
 def the_thread():
-    """The one thread stored: its title, opening message, author, forum, territory, members_only."""
+    """The one thread stored: its title, opening message, author, page, territory, members_only."""
     thread = Thread.objects.get()
     return (
         thread.title,
         thread.body,
         thread.author,
-        thread.enjeu_id,
-        thread.initiative_id,
+        thread.page_id,
         thread.territory_id,
         thread.members_only,
     )
@@ -72,7 +71,7 @@ def test_a_citizen_starts_a_thread_under_an_enjeu_and_follows_it(world):
     thread = Thread.objects.get()
     assert response.status_code == 302
     assert response.url == thread.get_absolute_url()
-    assert (thread.enjeu, thread.author, thread.territory) == (
+    assert (thread.forum_page, thread.author, thread.territory) == (
         world.enjeu,
         world.citizen,
         world.territory,
@@ -83,7 +82,6 @@ def test_a_citizen_starts_a_thread_under_an_enjeu_and_follows_it(world):
         "Qui part de Giromagny le matin ?",
         world.citizen,
         world.enjeu.pk,
-        None,
         world.territory.pk,
         False,
     )
@@ -134,7 +132,7 @@ def test_an_account_posting_too_much_is_slowed_down_with_its_text_kept(world, se
     assert response.status_code == 429
     assert "Texte gardé" in response.text
     assert Thread.objects.count() == 2
-    assert sorted(Thread.objects.values_list("title", "author", "enjeu")) == [
+    assert sorted(Thread.objects.values_list("title", "author", "page")) == [
         ("Sujet 0", world.citizen.pk, world.enjeu.pk),
         ("Sujet 1", world.citizen.pk, world.enjeu.pk),
     ]
@@ -161,13 +159,12 @@ def test_a_member_starts_a_public_thread_in_the_initiative(world):
     thread = Thread.objects.get()
     assert response.status_code == 302
     assert response.url == thread.get_absolute_url()
-    assert thread.initiative_id == world.initiative.pk
+    assert thread.page_id == world.initiative.pk
     assert not thread.members_only  # only porteurs may keep a thread to members
     assert the_thread() == (
         "Covoiturage vers Belfort",
         "Qui part de Giromagny le matin ?",
         world.member,
-        None,
         world.initiative.pk,
         None,
         False,
@@ -192,7 +189,6 @@ def test_a_porteur_may_keep_a_thread_to_the_members(world):
         "Covoiturage vers Belfort",
         "Qui part de Giromagny le matin ?",
         world.porteur,
-        None,
         world.initiative.pk,
         None,
         True,
@@ -208,7 +204,6 @@ def test_a_moderator_may_start_a_thread_in_any_initiative(world):
         "Covoiturage vers Belfort",
         "Qui part de Giromagny le matin ?",
         staff,
-        None,
         world.initiative.pk,
         None,
         False,

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from forums.models import Comment, Thread
+from tests import factories
 
 from . import threads_helpers as h
 from .core_helpers import (
@@ -214,8 +215,6 @@ def test_hidden_held_and_flagged_comments_without_replies_are_left_out_for_other
 
 
 def factories_new_account():
-    from tests import factories
-
     return factories.UserFactory()
 
 
