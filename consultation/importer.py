@@ -17,7 +17,7 @@ from django_tasks import task
 from taggit.models import Tag
 from wagtail.models import ReferenceIndex
 
-from search import sync
+from cms_pages.extension_points import objects_changed
 
 from .capture import CaptureForm, EventChoices, build_contribution, contribution_key, fold
 from .import_files import ImportFileError, read_table
@@ -208,8 +208,9 @@ def _store(rows, event, facilitator):
     )
     pks = [contribution.pk for contribution in contributions]
     transaction.on_commit(lambda: index_references.enqueue(pks))
-    # Published at once under post-moderation: into the search after commit.
-    sync.schedule(Contribution, pks)
+    # Published at once under post-moderation: a bulk insert sends no post_save, so this
+    # tells the search (which indexes them after commit).
+    objects_changed.send(sender=Contribution, pks=pks)
     return len(contributions)
 
 

@@ -17,11 +17,12 @@ from django.contrib.sites.models import Site
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from search import sync
+from cms_pages.extension_points import objects_changed
 
 from . import notifications
 from .formatting import count_links
 from .models import Comment, Thread, ThreadFollow
+from .owners import allows_members_only, owner_of
 
 USER_NAME_MAX_LENGTH = 50  # django-contrib-comments' column
 
@@ -47,14 +48,18 @@ def follow(thread, user):
 
 
 @transaction.atomic
-def start_thread(
-    *, author, title, body, enjeu=None, initiative=None, territory=None, members_only=False
-):
-    """A new thread whose author follows it."""
+def start_thread(*, author, title, body, page, territory=None, members_only=False):
+    """A new thread in the forum of ``page`` (a page some owner registers, see
+    ``forums.owners``), whose author follows it. Only a page whose owner has members may keep
+    a thread to them (``members_only``)."""
+    owner = owner_of(page)
+    if owner is None:
+        raise ValueError(f"No forum on {page!r}: no thread owner registers its type")
+    if members_only and not allows_members_only(owner):
+        raise ValueError(f"The forum of {page!r} keeps no thread to members")
     now = timezone.now()
     thread = Thread.objects.create(
-        enjeu=enjeu,
-        initiative=initiative,
+        page=page,
         title=title,
         body=body,
         author=author,
@@ -111,6 +116,7 @@ def publish_held(comment, moderator):
     comment.save(update_fields=["status", "moderated_by", "hidden_reason"])
     if was_held:
         Thread.objects.filter(pk=comment.forum_thread_id).update(last_activity_at=timezone.now())
-        sync.schedule(Thread, [comment.forum_thread_id])  # its search document's date
+        # An update sends no signal: the thread's search document shows its date.
+        objects_changed.send(sender=Thread, pks=[comment.forum_thread_id])
         notifications.comment_published(comment)
     return comment

@@ -1,28 +1,37 @@
 """Forum threads and comments in the site search.
 
 A thread is searchable while anyone may read it (``forums.visibility.public_threads``): not
-members-only, in a published enjeu or initiative. A comment is searchable while it is shown to
-every reader of such a thread (``public_comments``): held, flagged, hidden and deleted comments
-never are. Both are placed in the thread's territory and in its enjeu, or in the territories
-and enjeux of its initiative."""
+members-only, in a page its owner shows to everyone (a published enjeu or initiative). A comment
+is searchable while it is shown to every reader of such a thread (``public_comments``): held,
+flagged, hidden and deleted comments never are. Both are placed in the thread's territory and in
+the places its page's owner gives (``places``: an enjeu itself; an initiative's territories and
+enjeux)."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from search.registry import Document, Source, register
+from search.registry import Document, Source, register, register_dependants
 
 from .models import Comment, Thread
+from .owners import owner_of, owners
 from .visibility import public_comments, public_threads
 
 
+def _prefetched_as(kind):
+    return f"_search_page_{kind}"
+
+
 def thread_places(thread):
-    """``(territories, enjeux)``: page ids of the thread's territory and enjeu, or of its
-    initiative's."""
+    """``(territories, enjeux)``: page ids of the thread's territory and of the places its
+    page's owner gives."""
     territories = {thread.territory_id} - {None}
-    if thread.initiative_id:
-        territories |= {territory.pk for territory in thread.initiative.territories.all()}
-        return territories, {enjeu.pk for enjeu in thread.initiative.enjeux.all()}
-    return territories, {thread.enjeu_id}
+    owner = owner_of(thread.page)
+    if owner is None or "places" not in owner:
+        return territories, set()
+    page = getattr(thread, _prefetched_as(owner["kind"]), None) or thread.forum_page
+    page_territories, enjeux = owner["places"](page)
+    return territories | set(page_territories), set(enjeux)
 
 
 def thread_document(thread):
@@ -57,30 +66,29 @@ def thread_comments(thread):
     return [(Comment, thread.comments.all())]
 
 
-# The long columns of a thread's forum page, which its documents never read.
-FORUM_PAGE_TEXT = ("enjeu__body", "initiative__description", "initiative__needs")
+def page_prefetches(prefix=""):
+    """Each owner's pages, as their own type with what their ``places`` read, loaded once per
+    batch beside the threads (``prefix``: the path to the thread)."""
+    prefetches = []
+    for kind, owner in owners().items():
+        if "places" not in owner:
+            continue
+        pages = owner["model"].objects.all()
+        if "prefetch" in owner:
+            pages = owner["prefetch"](pages)
+        prefetches.append(Prefetch(f"{prefix}page", queryset=pages, to_attr=_prefetched_as(kind)))
+    return prefetches
 
 
 def thread_batch(queryset):
-    return (
-        queryset.select_related("enjeu", "initiative")
-        .defer("body_html", *FORUM_PAGE_TEXT)
-        .prefetch_related("initiative__territories", "initiative__enjeux")
-    )
+    return queryset.select_related("page").defer("body_html").prefetch_related(*page_prefetches())
 
 
 def comment_batch(queryset):
     return (
-        queryset.select_related("forum_thread__enjeu", "forum_thread__initiative")
-        .defer(
-            "body_html",
-            "forum_thread__body",
-            "forum_thread__body_html",
-            *(f"forum_thread__{name}" for name in FORUM_PAGE_TEXT),
-        )
-        .prefetch_related(
-            "forum_thread__initiative__territories", "forum_thread__initiative__enjeux"
-        )
+        queryset.select_related("forum_thread__page")
+        .defer("body_html", "forum_thread__body", "forum_thread__body_html")
+        .prefetch_related(*page_prefetches("forum_thread__"))
     )
 
 
@@ -103,3 +111,15 @@ register(
         batch=comment_batch,
     )
 )
+
+
+def page_threads(page):
+    """The threads of a page's forum: they leave the search when their page does, and carry
+    its slug in their URL and its places (the page, an enjeu or an initiative, names no
+    forum: forums declares it)."""
+    if owner_of(page) is None:
+        return []
+    return [(Thread, Thread.objects.filter(page=page))]
+
+
+register_dependants("wagtailcore.Page", page_threads)

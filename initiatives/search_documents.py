@@ -33,14 +33,6 @@ def initiative_document(page):
     )
 
 
-def initiative_threads(page):
-    """The initiative's forum threads: they leave the search when it does, and carry its
-    territories and enjeux."""
-    from forums.models import Thread
-
-    return [(Thread, Thread.objects.filter(initiative=page))]
-
-
 register(
     Source(
         model=InitiativePage,
@@ -50,7 +42,6 @@ register(
         batch=lambda queryset: queryset.select_related("commune").prefetch_related(
             "tags", "territories", "enjeux"
         ),
-        dependants=initiative_threads,
         labels={"maturity": dict(InitiativePage.Maturity.choices)},
     )
 )

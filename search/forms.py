@@ -7,16 +7,10 @@ valid, so a search is never answered by an error."""
 
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
-from cms_pages.models import EnjeuPage, TerritoryPage
-from cms_pages.visibility import without_restricted
-
-from . import french, registry
-from .engines.base import Query
+from . import facets, french, registry
+from .engines.base import PAGE_FACETS, Query
 
 # The query string parameter of each facet (French words, as the site's other URLs).
 PARAMETERS = {"kind": "type", "territory": "territoire", "enjeu": "enjeu", "maturity": "maturite"}
@@ -26,18 +20,11 @@ FACET_NAMES = {
     "enjeu": _("enjeu"),
     "maturity": _("maturity"),
 }
-# The type of page each page facet names.
-PAGE_TYPES = {"territory": TerritoryPage, "enjeu": EnjeuPage}
 # Page ids are database integers: a longer number cannot name a page (and SQLite refuses it).
 PAGE_ID_MAX_DIGITS = 9
 PAGE_NUMBER_MAX_DIGITS = 6
 # Results deeper than this are not served (an engine pages no further than 10,000 matches).
 DEEPEST_RESULT = 10_000
-
-
-def public_pages():
-    """Live pages no view restriction covers: the only pages a facet may name."""
-    return without_restricted(Page.objects.live())
 
 
 class LenientField(forms.CharField):
@@ -62,7 +49,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.notices = []
-        # Titles of the chosen territory and enjeu pages: {page id: title}.
+        # Titles of the chosen territory and enjeu pages: {(facet, page id): title}.
         self.chosen_pages = {}
 
     def clean_q(self):
@@ -91,11 +78,11 @@ class SearchForm(forms.Form):
         return 1
 
     def clean(self):
-        """Keep the chosen territory and enjeu only if they are public pages of their type
+        """Keep the chosen territory and enjeu only if they are among their facet's choices
         (one query)."""
         cleaned = self.cleaned_data
         chosen = {}
-        for facet in ("territory", "enjeu"):
+        for facet in PAGE_FACETS:
             value = cleaned.get(PARAMETERS[facet], "")
             if not value:
                 continue
@@ -104,18 +91,14 @@ class SearchForm(forms.Form):
             else:
                 self._drop(facet)
         if chosen:
-            wanted = Q()
-            for facet, page in chosen.items():
-                page_type = ContentType.objects.get_for_model(PAGE_TYPES[facet])
-                wanted |= Q(pk=page, content_type=page_type)
-            titles = dict(public_pages().filter(wanted).values_list("pk", "title"))
+            titles = facets.page_titles({facet: [page] for facet, page in chosen.items()})
             for facet, page in list(chosen.items()):
-                if page in titles:
-                    self.chosen_pages[page] = titles[page]
+                if (facet, page) in titles:
+                    self.chosen_pages[facet, page] = titles[facet, page]
                 else:
                     self._drop(facet)
                     del chosen[facet]
-        for facet in ("territory", "enjeu"):
+        for facet in PAGE_FACETS:
             cleaned[PARAMETERS[facet]] = chosen.get(facet)
         return cleaned
 

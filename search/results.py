@@ -2,8 +2,9 @@
 
 An engine answers with keys, a total and facet counts; the cards are read here from the
 SearchDocument rows of those keys (one query, and one for their territories and enjeux), and
-every page named on the page (a card's territory, a facet's value) is titled from the live,
-unrestricted pages in one more query: a page the public may not see is never named."""
+every page named on the page (a card's territory, a facet's value) is titled from its facet's
+choices (``search.facets``: live, unrestricted pages) in one more query: a page the public may
+not see is never named."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,9 +14,10 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from . import facets as page_facets
 from . import french, registry
 from .engines.base import PAGE_FACETS
-from .forms import FACET_NAMES, PARAMETERS, public_pages
+from .forms import FACET_NAMES, PARAMETERS
 from .highlight import excerpt, highlight
 from .models import DocumentPlace, SearchDocument
 
@@ -92,27 +94,27 @@ def titled_documents(keys):
     return in_key_order(keys, rows)
 
 
-def page_titles(page_ids):
-    """{page id: title} of those of ``page_ids`` that are live and unrestricted."""
-    if not page_ids:
-        return {}
-    return dict(public_pages().filter(pk__in=page_ids).values_list("pk", "title"))
-
-
-def linked_pages(rows):
-    return {link.page_id for row in rows for link in row.links.all()}
+def page_titles(rows, counts):
+    """{(facet, page id): title} of the pages the cards of ``rows`` and the facet ``counts``
+    name, among those their facet offers (one query)."""
+    wanted = {facet: set(counts.get(facet, {})) for facet in PAGE_FACETS}
+    for row in rows:
+        for link in row.links.all():
+            wanted[link.relation].add(link.page_id)
+    return page_facets.page_titles(wanted)
 
 
 def hits(rows, words, titles):
-    """Cards of ``rows`` for the query ``words``; ``titles`` names their public pages."""
+    """Cards of ``rows`` for the query ``words``; ``titles`` ({(facet, page id): title})
+    names their public pages."""
     kinds = registry.kind_labels()
     maturities = registry.facet_labels("maturity")
     cards = []
     for row in rows:
         places = {relation: [] for relation in PAGE_FACETS}
         for link in row.links.all():
-            if link.page_id in titles:
-                places[link.relation].append(titles[link.page_id])
+            if (link.relation, link.page_id) in titles:
+                places[link.relation].append(titles[link.relation, link.page_id])
         cards.append(
             Hit(
                 key=row.key,
@@ -161,11 +163,12 @@ class Parameters:
 
 
 def facet_values_labels(facet, titles):
+    """{value: label} of ``facet``; a page facet's from ``titles`` ({(facet, page id): title})."""
     if facet == "kind":
         return registry.kind_labels()
     if facet == "maturity":
         return registry.facet_labels("maturity")
-    return titles
+    return page_facets.of_facet(titles, facet)
 
 
 def facets(counts, filters, titles, parameters):

@@ -67,8 +67,10 @@ def refresh(model, pks):
     if not changed:
         return
     for obj in source.model._default_manager.filter(pk__in=changed):
-        for dependant_model, queryset in source.dependants(obj):
+        for dependant_model, queryset in registry.dependants_of(source, obj):
             dependant = registry.source_for(dependant_model)
+            if dependant is None:
+                continue
             _pending()[dependant.model].update(queryset.values_list("pk", flat=True))
 
 

@@ -6,7 +6,8 @@ that hold words people write (text, rich text) are read; chooser and choice bloc
 layout settings (« h2 », « Niveau 2 ») that no visitor searches for."""
 
 from wagtail import blocks
-from wagtail.rich_text import get_text_for_indexing
+from wagtail.blocks import StreamValue
+from wagtail.rich_text import RichText, get_text_for_indexing
 
 
 def rich_text(html):
@@ -17,6 +18,23 @@ def rich_text(html):
 def stream_text(stream):
     """The words of a StreamField value, block after block."""
     return join(_raw_text(stream.stream_block, list(stream.raw_data)))
+
+
+def plain(parts):
+    """The words of ``parts``, one a line: plain strings as they are, ``RichText`` values
+    (``wagtail.rich_text.RichText``) and StreamField values read as words. How a description
+    that cannot import this module (the core's, ``SEARCH_PAGE_DOCUMENTS``) gives its text."""
+    if isinstance(parts, str):
+        return parts
+    return join(*(_part_text(part) for part in parts))
+
+
+def _part_text(part):
+    if isinstance(part, StreamValue):
+        return stream_text(part)
+    if isinstance(part, RichText):
+        return rich_text(part.source)
+    return str(part) if part else ""
 
 
 def join(*parts):

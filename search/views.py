@@ -13,12 +13,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from cms_pages.models import EnjeuPage
-from cms_pages.visibility import without_restricted
-
-from . import french, registry, results
+from . import facets, french, registry, results
 from .engines import get_engine
-from .engines.base import PAGE_FACETS
 from .forms import SearchForm
 
 SUGGESTIONS = 8
@@ -30,9 +26,8 @@ NO_RESULT_WORDS = 4
 
 
 def public_enjeux():
-    """The public enjeux in alphabetical order (« Économie » among the E, not after Z)."""
-    enjeux = without_restricted(EnjeuPage.objects.live()).only("title", "url_path")
-    return sorted(enjeux, key=lambda enjeu: french.fold(enjeu.title))
+    """The enjeux to explore: the enjeu facet's choices, in alphabetical order."""
+    return facets.listed("enjeu")
 
 
 def suggested_documents(words, limit):
@@ -78,8 +73,7 @@ def search_results(request):
         query = form.query(page=paginator.num_pages)
         found = engine.search(query)
     rows = results.documents(found.keys)
-    facet_pages = {page for facet in PAGE_FACETS for page in found.facets.get(facet, {})}
-    titles = results.page_titles(results.linked_pages(rows) | facet_pages)
+    titles = results.page_titles(rows, found.facets)
     context.update(
         total=found.total,
         hits=results.hits(rows, query.words, titles),

@@ -104,9 +104,11 @@ def initiative(world, **fields):
 
 
 def thread(world, title="Des bus le dimanche", body="Qui est partant ?", **forum):
-    forum = forum or {"enjeu": world["enjeu"]}
+    page = forum.pop("enjeu", None) or forum.pop("initiative", None) or world["enjeu"]
     with committed():
-        return posting.start_thread(author=world["author"], title=title, body=body, **forum)
+        return posting.start_thread(
+            author=world["author"], title=title, body=body, page=page, **forum
+        )
 
 
 def comment(thread, author, text="Je suis d'accord."):

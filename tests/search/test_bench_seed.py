@@ -39,7 +39,7 @@ def test_comments_are_topped_up_to_the_total(forums, django_capture_on_commit_ca
         seed_search.seed(300)
     assert Comment.objects.count() == 300
     threads = Thread.objects.all()
-    assert {thread.enjeu_id for thread in threads} == {enjeu.pk for enjeu in forums}
+    assert {thread.page_id for thread in threads} == {enjeu.pk for enjeu in forums}
     assert all(thread.slug and thread.body_html for thread in threads)
     # Bulk-inserted: nothing reached the search while seeding.
     assert not SearchDocument.objects.filter(kind__in=["thread", "comment"]).exists()

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
+from search import french
 from search.engines.database import DatabaseEngine
 from search.models import SearchDocument
 from tests.search import contract_helpers as h
@@ -49,8 +50,6 @@ def test_folded_queries_match_accented_text(typed, text):
 
 def test_the_stems_agree_with_the_python_ones():
     """The highlighter marks words with search.french's stems: they must be PostgreSQL's."""
-    from search import french
-
     text = "Les écoles, la mobilité, des citoyennes solidaires et d'œuvres vertes"
     vector = sql("SELECT to_tsvector('aac_french', %s)::text", text)
     lexemes = {part.split(":")[0].strip("'") for part in vector.split()}

@@ -48,10 +48,10 @@ def grow(world, count, word="semis"):
         page.tags.add("jardin")
         page.save()
         thread = posting.start_thread(
-            author=world["author"], title=word, body=word, enjeu=world["enjeu"]
+            author=world["author"], title=word, body=word, page=world["enjeu"]
         )
         in_initiative = posting.start_thread(
-            author=world["author"], title=word, body=word, initiative=page
+            author=world["author"], title=word, body=word, page=page
         )
         for forum_thread in (thread, in_initiative):
             posting.post_comment(thread=forum_thread, author=world["author"], text=word)
