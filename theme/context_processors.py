@@ -3,11 +3,15 @@
 from django.conf import settings
 from wagtail.models import Site
 
+from cms_pages.models import StandardPage
+from cms_pages.panels import CHROME_SLOTS, SlotPanels
 from cms_pages.visibility import without_restricted
 
 
 def site_chrome(request):
-    """Header navigation and footer links of the current site, read lazily."""
+    """Header navigation, footer links and the plugins' panels of the header, main navigation
+    and footer (``chrome_panels``, each slot built when first shown) of the current site, read
+    lazily."""
 
     def navigation():
         site = Site.find_for_request(request)
@@ -18,8 +22,6 @@ def site_chrome(request):
         return list(without_restricted(site.root_page.get_children().live().in_menu()))
 
     def footer_links():
-        from cms_pages.models import StandardPage
-
         return list(
             without_restricted(StandardPage.objects.live())
             .filter(show_in_footer=True)
@@ -29,6 +31,7 @@ def site_chrome(request):
     return {
         "site_navigation": navigation,
         "site_footer_links": footer_links,
+        "chrome_panels": SlotPanels(CHROME_SLOTS, None, request),
         "map_settings": {
             "tilesUrl": settings.MAP_TILES_URL,
             "tilesAttribution": settings.MAP_TILES_ATTRIBUTION,

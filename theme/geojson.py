@@ -1,4 +1,4 @@
-"""GeoJSON responses for the shared map component."""
+"""GeoJSON responses for the shared map component, and the 400 of a malformed request."""
 
 import json
 
@@ -25,5 +25,16 @@ def geojson_response(features, **members):
         separators=(",", ":"),
     ).translate(_HTML_ESCAPES)
     response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def bad_request(message, errors=None):
+    """A 400 whose JSON body names the problem (escaped like the GeoJSON: inert in HTML)."""
+    body = {"error": str(message)}
+    if errors:
+        body["errors"] = errors
+    text = json.dumps(body, ensure_ascii=False).translate(_HTML_ESCAPES)
+    response = HttpResponse(text, status=400, content_type="application/json; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -1,32 +1,62 @@
 """What every page type of the project shares."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms_pages.panels import page_panels_context
+from cms_pages.slugs import is_reserved
+
+
+def reserved_slug_error(slug):
+    return ValidationError(
+        _("The slug “%(slug)s” is reserved by the platform; choose another one.") % {"slug": slug}
+    )
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """The admin's page form: a new page's slug is checked against the project's URLs under
+    the parent it is created in (the page itself has no place in the tree yet)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug")
+        new = self.instance.pk is None and self.parent_page is not None
+        if slug and new and is_reserved(self.parent_page, slug):
+            self.add_error("slug", reserved_slug_error(slug))
+        return cleaned_data
+
 
 class BasePage(Page):
-    """A Wagtail page whose slug may not shadow one of the project's own URLs."""
+    """A Wagtail page whose URL may not shadow one of the project's own URLs.
+
+    A page type that names a ``panel_slot`` (see ``cms_pages.panels.SLOTS``) gets the panels
+    that plugins register for it in its context (``panels``, ``panels_media``), shown by its
+    template with ``{% panels "slot" %}``.
+    """
+
+    base_form_class = BasePageForm
+    panel_slot = None
 
     class Meta:
         abstract = True
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.panel_slot:
+            context.update(page_panels_context([self.panel_slot], self, request))
+        return context
+
     def clean(self):
         super().clean()
-        if self.slug in settings.RESERVED_SLUGS:
-            raise ValidationError(
-                {
-                    "slug": _(
-                        "The slug “%(slug)s” is reserved by the platform; choose another one."
-                    )
-                    % {"slug": self.slug}
-                }
-            )
+        parent = self.get_parent() if self.path and self.depth > 1 else None
+        if parent is not None and is_reserved(parent, self.slug):
+            raise ValidationError({"slug": reserved_slug_error(self.slug)})
 
 
 class IndexPage(BasePage):

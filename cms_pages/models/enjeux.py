@@ -60,6 +60,7 @@ class EnjeuPage(BasePage):
 
     parent_page_types = ["cms_pages.EnjeuIndexPage"]
     subpage_types = []
+    panel_slot = "enjeu"
 
     content_panels = [
         *BasePage.content_panels,
@@ -85,11 +86,3 @@ class EnjeuPage(BasePage):
     class Meta:
         verbose_name = _("enjeu")
         verbose_name_plural = _("enjeux")
-
-    def get_context(self, request, *args, **kwargs):
-        from initiatives.public import lineage_context
-
-        context = super().get_context(request, *args, **kwargs)
-        # Lineage: the published initiatives tied to this enjeu (one query).
-        context.update(lineage_context(request, enjeux=self))
-        return context

@@ -16,6 +16,7 @@ from cms_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms_pages.geo import LocalLeafletPanel, LocatedMixin
 
 from .base import BasePage, IndexPage
+from .territories import TerritoryPage
 
 
 class EventIndexPage(IndexPage):
@@ -28,8 +29,6 @@ class EventIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .territories import TerritoryPage
-
         visible_territories = TerritoryPage.objects.live().public().order_by("title")
         events = (
             EventPage.objects.child_of(self)
@@ -66,6 +65,7 @@ class EventPage(LocatedMixin, BasePage):
 
     parent_page_types = ["cms_pages.EventIndexPage"]
     subpage_types = []
+    panel_slot = "event"
 
     content_panels = [
         *BasePage.content_panels,
@@ -105,8 +105,6 @@ class EventPage(LocatedMixin, BasePage):
 
     def public_territories(self):
         """The event's territories that visitors may see (live, not restricted)."""
-        from .territories import TerritoryPage
-
         return TerritoryPage.objects.live().public().filter(events=self).order_by("title")
 
     def clean(self):

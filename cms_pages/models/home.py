@@ -10,6 +10,8 @@ from wagtail.search import index
 from cms_pages.blocks import BodyBlock, PhaseBlock
 
 from .base import BasePage
+from .enjeux import EnjeuPage
+from .territories import TerritoryPage
 
 
 class HomePage(BasePage):
@@ -20,14 +22,10 @@ class HomePage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "cms_pages.TerritoryIndexPage",
-        "cms_pages.EnjeuIndexPage",
-        "cms_pages.EventIndexPage",
-        "initiatives.InitiativeIndexPage",
-        "cms_pages.StandardPage",
-    ]
+    # No subpage_types: each page type that lives under the home page says so in its own
+    # parent_page_types (the indexes, standard pages, and the indexes plugins add).
     max_count = 1
+    panel_slot = "home"
 
     content_panels = [
         *BasePage.content_panels,
@@ -42,9 +40,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .enjeux import EnjeuPage
-        from .territories import TerritoryPage
-
         context = super().get_context(request, *args, **kwargs)
         context["territories"] = TerritoryPage.objects.live().public().order_by("title")
         context["latest_enjeux"] = (

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms_pages.blocks import BodyBlock
 from cms_pages.geo import LocalLeafletPanel, LocatedMixin, validate_boundary
+from cms_pages.visibility import without_restricted
 
 from .base import BasePage, IndexPage
 
@@ -62,6 +63,7 @@ class TerritoryPage(LocatedMixin, BasePage):
 
     parent_page_types = ["cms_pages.TerritoryIndexPage"]
     subpage_types = []
+    panel_slot = "territory"
 
     content_panels = [
         *BasePage.content_panels,
@@ -100,35 +102,9 @@ class TerritoryPage(LocatedMixin, BasePage):
         verbose_name_plural = _("territories")
 
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.visibility import without_restricted
-
-        from .events import EventPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = without_restricted(
-            EventPage.objects.live().filter(territories=self)
-        ).order_by("start")
-        context["contribution_counts"] = self.contribution_counts()
-        # Lineage: the published initiatives of this territory (one query).
-        from initiatives.public import lineage_context
-
-        context.update(lineage_context(request, territories=self))
+        context["events"] = without_restricted(self.events.live()).order_by("start")
         return context
-
-    def contribution_counts(self):
-        """Published révoltes and rêves of this territory, by kind, in one query."""
-        from django.db.models import Count, Q
-
-        from consultation.models import Contribution
-
-        return (
-            Contribution.objects.published()
-            .filter(territory=self)
-            .aggregate(
-                total=Count("pk"),
-                **{kind: Count("pk", filter=Q(kind=kind)) for kind in Contribution.Kind.values},
-            )
-        )
 
 
 class Commune(Orderable):

@@ -1,7 +1,7 @@
 /*
  * The base Leaflet map every map of the site starts from: the default view, a zoom range
  * (markercluster needs one even without tiles) and the tile layer only when a tile URL is set,
- * with the referrer policy tile servers ask for. Used by map.js and contribution-form.js.
+ * with the referrer policy tile servers ask for. Used by map.js and point-picker.js.
  */
 (function () {
   "use strict";
