@@ -1,0 +1,107 @@
+"""A citizen's personal data, gathered for them (the right of access, RGPD article 15).
+
+The core exports what it holds itself (the account, its e-mail addresses, the reports the
+citizen made); each plugin adds its part through the :data:`~cms_pages.extension_points.
+PERSONAL_DATA` hook, so this module names no plugin. ``manage.py export_personal_data``
+writes the result as JSON.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from cms_pages.extension_points import PERSONAL_DATA
+from moderation.models import Report
+
+
+@dataclass(frozen=True)
+class PersonalDataPart:
+    """One part of a citizen's data: ``key`` names it in the export (stable, JSON),
+    ``label`` says what it is to a reader (translated), ``export(user)`` returns what the
+    part holds about ``user`` and only about them, JSON-ready (strings, numbers, booleans,
+    None, lists and dicts; dates as ISO 8601 strings, see :func:`iso`), in a number of
+    queries that does not grow with the amount of data."""
+
+    key: str
+    label: Any
+    export: Callable[[Any], Any]
+
+
+def iso(value):
+    """A date or datetime as ISO 8601, None kept."""
+    return value.isoformat() if value is not None else None
+
+
+def title_of(obj):
+    """An object's title, or None when there is no object (a deleted territory…)."""
+    return obj.title if obj is not None else None
+
+
+def export_account(user):
+    """The account itself: what the citizen gave and chose, and when they came."""
+    addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    return {
+        "email": user.email,
+        "display_name": user.display_name,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": iso(user.date_joined),
+        "last_login": iso(user.last_login),
+        "home_territory": title_of(user.home_territory),
+        "discussion_emails": user.discussion_emails,
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in addresses
+        ],
+    }
+
+
+def export_reports(user):
+    """The reports the citizen made: why, when, and on what kind of thing (not the reported
+    thing itself, which may be someone else's)."""
+    reports = Report.objects.filter(reporter=user).select_related("content_type")
+    return [
+        {
+            "kind": str(report.content_type.name),
+            "reason": report.reason,
+            "details": report.details,
+            "status": report.status,
+            "created": iso(report.created_at),
+        }
+        for report in reports.order_by("created_at", "pk")
+    ]
+
+
+CORE_PARTS = (
+    PersonalDataPart(key="account", label=_("Your account"), export=export_account),
+    PersonalDataPart(key="reports", label=_("Reports"), export=export_reports),
+)
+
+
+def personal_data_parts():
+    """The core's parts, then every plugin's (read at each call, so
+    ``hooks.register_temporarily`` works); a key used twice is a programming error."""
+    parts = [*CORE_PARTS, *(fn() for fn in hooks.get_hooks(PERSONAL_DATA))]
+    seen = set()
+    for part in parts:
+        if part.key in seen:
+            raise ValueError(f"Two personal data parts use the key {part.key!r}")
+        seen.add(part.key)
+    return parts
+
+
+def export_personal_data(user):
+    """Everything the platform holds about ``user``, JSON-ready: ``{"exported_at": …,
+    "parts": {key: {"label": …, "data": …}}}``, the core's parts first."""
+    return {
+        "exported_at": iso(timezone.now()),
+        "parts": {
+            part.key: {"label": str(part.label), "data": part.export(user)}
+            for part in personal_data_parts()
+        },
+    }
