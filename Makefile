@@ -16,7 +16,7 @@ PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 COVERAGE := $(VENV)/bin/coverage
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-postgres test-es lint format bench setup messages chromium check lock coverage
+.PHONY: help run test test-fast test-postgres test-es lint format bench setup messages chromium check lock coverage plugins
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -83,9 +83,13 @@ test-es: setup ## Run the search tests against the Elasticsearch server at ELAST
 	@test -n "$(ELASTICSEARCH_URL)" || { echo "Set ELASTICSEARCH_URL (see README, Search) to run the Elasticsearch leg"; exit 1; }
 	ELASTICSEARCH_URL=$(ELASTICSEARCH_URL) $(PYTEST) tests/search -m elasticsearch
 
-lint: setup ## ruff lint and format check
+lint: setup ## ruff lint and format check, and the architecture's import contracts
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+plugins: setup ## Check, migrate, load the demo and crawl with each plugin off, and the core alone
+	$(PY) -m tests.switch_plugins $(VARIANTS)
 
 format: setup ## Format and auto-fix with ruff
 	$(VENV)/bin/ruff format .

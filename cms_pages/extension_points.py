@@ -7,19 +7,27 @@ imports a plugin and a plugin switched off simply registers nothing. Hook functi
 ordered with ``hooks.register(NAME, fn, order=N)``.
 
 Each constant below is a hook name; its docstring says what a registered function receives
-and returns, and who calls it.
+and returns, and who calls it. ``objects_changed``, at the end, is a signal.
 """
+
+from django.dispatch import Signal
 
 PAGE_PANELS = "register_page_panels"
 """Panels shown in a page slot.
 
 ``fn(slot, page, request)`` returns an iterable of :class:`cms_pages.panels.PagePanel`
-(laces components with a template, context, ``order``, ``media`` and ``query_budget``), or
-nothing, for ``slot`` in :data:`cms_pages.panels.SLOTS`: home, territory, enjeu, event,
-initiative, profile, header, navigation, footer. Pages build their panels in
-``get_context`` (so their media reach ``<head>``) and render them with
-``{% panels "slot" %}``; the header, navigation and footer slots are built by the
-``theme.context_processors.site_chrome`` context processor for every page.
+(laces components with a template, context, ``order``, ``area``, ``media`` and
+``query_budget``), or nothing, for ``slot`` in :data:`cms_pages.panels.SLOTS`: home,
+territory, enjeu, event (the core's pages), initiative, contribution (plugins' pages that
+other plugins fill), profile (``page`` is the citizen), header, navigation, footer (``page``
+is None). Pages build their panels in ``get_context`` (``BasePage.panel_slot``, or
+``cms_pages.panels.page_panels_context`` in a view, so their media reach ``<head>``) and
+render them with ``{% load panel_tags %}{% panels "slot" %}`` — ``{% panels "slot"
+area="…" %}`` for a panel's ``area`` when a page has several places for the slot (a
+territory's ``overview``, the header's ``account`` menu). The header, navigation and footer
+slots are built lazily by the ``theme.context_processors.site_chrome`` context processor for
+every page (``chrome_panels``); ``{% panels_media %}`` in the base template outputs the CSS
+and JavaScript of all of them.
 """
 
 DEMO_CONTENT = "load_demo_content"
@@ -32,20 +40,43 @@ last).
 
 REPORTABLE = "register_reportable"
 """What citizens can report: ``fn()`` returns a :class:`moderation.registry.Reportable`
-(the model, how to find a visible target, how to hide it, where it lives). The generic
-report view, the reason checks and the moderators' queue of ``moderation`` serve them all.
+(the model, how to find a target the user may see and who may report it, the report page's
+texts, where the target lives, and how many distinct reporters hide it pending review, and
+how). ``moderation.registry`` reads the hook on every call, keyed by the model's label
+(``app.model``); the plugin's report URL names that key for the generic view
+(``path(…, moderation.views.report, {"reportable": "app.model"}, name=…)``). The report
+form, the filing of reports (``moderation.reports``), the audit log and the moderators'
+queue of reports in the admin serve them all.
 """
 
 SEARCH_PAGE_DOCUMENTS = "describe_search_documents"
-"""Search documents of the core's own pages, as plain data: ``fn()`` returns an iterable of
-dicts (``model``, ``kind``, ``fields`` …) that the ``search`` plugin turns into sources, so
-the core imports nothing of ``search``. Plugins register their sources with
-``search.registry`` directly, in their ``search_documents.py``.
+"""Search documents of the core's own pages, as plain data, so the core imports nothing of
+``search``: ``fn()`` returns an iterable of dicts, each turned into a source by
+``search.registry`` (read at each use, so ``hooks.register_temporarily`` works):
+
+- ``model``: the page model; ``kinds``: ``{kind: label}`` (the type facet, the result cards);
+- ``public()``: a queryset of every page anyone may read (live, outside view restrictions);
+  a page has a document only while it is in it;
+- ``document(page)``: a dict of the document's fields: ``kind``, ``title``, ``url``, ``text``
+  (a list of parts: plain strings, ``wagtail.rich_text.RichText`` values, StreamField values;
+  the search reads their words), and optionally ``tags``, ``territories`` and ``enjeux`` (page
+  ids), ``maturity``, ``date``, ``point`` (latitude, longitude);
+- optional ``batch(queryset)`` (select/prefetch for many documents at once) and ``labels``
+  (``{facet: {value: label}}``).
+
+Plugins register their sources with ``search.registry`` directly, in their
+``search_documents.py``, and there declare what the core's documents carry of theirs:
+``search.registry.register_dependants(model, fn)`` (forums: an enjeu's threads).
 """
 
 SEARCH_FACETS = "describe_search_facets"
-"""Search facets as plain data: ``fn()`` returns an iterable of dicts (``name``, ``label``,
-``choices`` callable) read by the ``search`` plugin's form and views.
+"""The choices of the search's page facets, as plain data: ``fn()`` returns an iterable of
+dicts ``{"name": "territory" | "enjeu", "pages": callable}`` where ``pages()`` returns a
+queryset of the pages that may be chosen (live, outside view restrictions); the search reads
+only their id, title and URL. A chosen or counted page outside it is never named; a page
+facet nobody describes is not offered. The search lists the ``enjeu`` facet's pages when a
+search finds nothing. The type and maturity facets come from the sources' ``kinds`` and
+``labels``.
 """
 
 SITEMAP_ITEMS = "register_sitemap"
@@ -59,9 +90,21 @@ at ``/flux/<slug>.atom`` and listed in the head of every page.
 """
 
 PERSONAL_DATA = "register_personal_data"
-"""A plugin's part of a citizen's personal data: ``fn()`` returns an object with
-``label``, ``export(user) -> dict`` (what the plugin holds about the user, JSON-ready) and
-``erase(user)`` (anonymise what must stay, delete the rest).
+"""A plugin's part of a citizen's personal data (RGPD): ``fn()`` returns an
+:class:`accounts.personal_data.PersonalDataPart` (plugins may import it) with
+
+- ``key``: a stable name, the part's key in the export (``"consultation"``, ``"forums"``…),
+  unique across parts (the core's own are ``account`` and ``reports``);
+- ``label``: what the part is, to a reader (translated);
+- ``export(user)``: what the plugin holds about ``user`` and only about them — never another
+  person's data (not the other members of an initiative) — as a JSON-ready dict or list
+  (dates as ISO 8601 strings: ``accounts.personal_data.iso``), in a number of queries that
+  does not grow with the amount of data.
+
+``accounts.personal_data.export_personal_data(user)`` (and ``manage.py export_personal_data
+EMAIL [--output FILE]``) returns ``{"exported_at": …, "parts": {key: {"label": …, "data":
+export(user)}}}``, the core's parts first. Erasure (anonymise what must stay, delete the rest)
+will be added to the same part objects by the RGPD issue.
 """
 
 CACHE_KEYS = "register_cache_keys"
@@ -75,7 +118,21 @@ CONVERSATION_OWNERS = "register_conversation_owner"
 """
 
 THREAD_OWNERS = "register_thread_owner"
-"""Pages that carry discussion threads (offered by the ``forums`` plugin): ``fn()`` returns a plain
-dict — the page model, its access policy (who reads, who posts) — so the owner never imports
-forums and forums names no other plugin.
+"""Pages that carry discussion threads (offered by the ``forums`` plugin): ``fn()`` returns a
+plain dict, so the owner never imports forums and forums names no other plugin. Required:
+``model`` (the page model), ``kind`` (names the URLs ``forums:<kind>-forum``, ``-new-thread``,
+``-thread``), ``route`` (URL prefix before ``discussions/``), ``url_kwargs(page)``,
+``get_page(request, **route kwargs)`` (404 if not visible), ``can_read(user, page)``,
+``public(queryset)`` (the pages anyone sees). Optional: ``can_post(user, page)``,
+``can_moderate(user, page)``, members-only threads with ``is_member(user, page)``,
+``member_pages(user)`` and ``members(page)``, ``private_readers(page)``, ``private_url(page)``,
+``with_territory``, and for the search ``places(page)`` and ``prefetch(queryset)``. The enjeux
+are built into forums; see ``forums.owners`` for the details.
+"""
+
+objects_changed = Signal()
+"""Objects changed without Django's model signals (a ``bulk_create``, a queryset ``update``):
+the app that changed them sends ``objects_changed.send(sender=model, pks=[...])``, so that
+whatever keeps a copy of them follows (the ``search`` plugin refreshes their documents once
+the transaction commits).
 """

@@ -1,8 +1,9 @@
 """Which pages the public may see, decided inside the query that lists them."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Substr
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 
 def without_restricted(queryset):
@@ -14,3 +15,12 @@ def without_restricted(queryset):
         page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
     )
     return queryset.exclude(Exists(covering))
+
+
+def of_installed_types(queryset):
+    """Pages of ``queryset`` whose page type is installed.
+
+    A database that once ran a plugin keeps that plugin's pages after it is switched off;
+    their type has no model any more, so they are left out of menus and sitemaps."""
+    installed = ContentType.objects.get_for_models(*get_page_models()).values()
+    return queryset.filter(content_type__in=[content_type.pk for content_type in installed])

@@ -1,4 +1,5 @@
-"""The moderators' admin: contributions and reports as snippet viewsets.
+"""The moderators' admin: contributions as a snippet viewset (reports are the core's:
+``moderation.admin_views``).
 
 Contributions are never created here (citizens post them, facilitators capture them); the
 edit form only touches moderation fields, and a status change goes through
@@ -7,19 +8,14 @@ edit form only touches moderation fields, and a status change goes through
 
 import django_filters
 from django import forms
-from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
-from django.db.models.functions import Coalesce
+from django.db import transaction
 from django.utils.html import format_html
-from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn
 from wagtail.admin.widgets import BooleanRadioSelect
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import (
     EditView,
     InspectView,
@@ -30,34 +26,7 @@ from wagtail.snippets.views.snippets import (
 from cms_pages.models import EventPage, TerritoryPage
 from consultation import moderation
 from consultation.models import Contribution
-from moderation.models import Report
-
-
-class NoCreationPolicy(ModelPermissionPolicy):
-    """Django model permissions, minus "add": these rows come from the public site."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a != "add"])
-
-
-def open_reports_count():
-    """Subquery: the contribution's open reports (Report has a generic target)."""
-    reports = (
-        Report.objects.filter(
-            content_type=ContentType.objects.get_for_model(Contribution),
-            object_id=models.OuterRef("pk"),
-            status=Report.Status.OPEN,
-        )
-        .order_by()
-        .values("object_id")
-        .annotate(n=models.Count("pk"))
-        .values("n")
-    )
-    return Coalesce(models.Subquery(reports), 0)
-
+from moderation.reports import open_reports_count
 
 # Contributions.
 
@@ -275,75 +244,8 @@ class ContributionViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Contribution.objects.select_related("territory", "event").annotate(
-            open_reports=open_reports_count()
+            open_reports=open_reports_count(Contribution)
         )
-
-
-# Reports.
-
-
-class ReportFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Report.Status.choices, widget=forms.RadioSelect
-    )
-    reason = django_filters.ChoiceFilter(label=_("Reason"), choices=Report.Reason.choices)
-
-    class Meta:
-        model = Report
-        fields = ["status", "reason"]
-
-
-class ReportViewSet(SnippetViewSet):
-    model = Report
-    icon = "warning"
-    menu_label = _("Reports")
-    menu_order = 200
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    filterset_class = ReportFilterSet
-    search_fields = ["details"]
-    search_backend_name = None
-    ordering = ["status", "-created_at"]  # open ones first
-    panels = [FieldPanel("status", widget=forms.RadioSelect)]
-    inspect_view_fields = ["target", "reason", "details", "reporter", "status", "created_at"]
-
-    @property
-    def list_display(self):
-        return [
-            TitleColumn(
-                "target",
-                label=_("Reported"),
-                accessor=self.target_label,
-                get_url=self.target_admin_url,
-            ),
-            Column("reason", label=_("Reason"), accessor="get_reason_display", sort_key="reason"),
-            Column(
-                "details", label=_("Details"), accessor=lambda r: Truncator(r.details).chars(120)
-            ),
-            Column("reporter", label=_("Reporter"), accessor=lambda r: r.reporter.public_name),
-            StatusTagColumn(
-                "status",
-                label=_("Status"),
-                accessor="get_status_display",
-                sort_key="status",
-                primary=lambda r: r.status == Report.Status.OPEN,
-            ),
-            DateColumn("created_at", label=_("Reported on"), sort_key="created_at"),
-        ]
-
-    def target_label(self, report):
-        kind = capfirst(report.content_type.name)
-        if report.target is None:
-            return _("%(kind)s (deleted)") % {"kind": kind}
-        return f"{kind} · {report.target}"
-
-    def target_admin_url(self, report):
-        if report.target is None:
-            return None
-        return AdminURLFinder().get_edit_url(report.target)
-
-    def get_queryset(self, request):
-        return Report.objects.select_related("reporter", "content_type").prefetch_related("target")
 
 
 class ConsultationAdminGroup(SnippetViewSetGroup):
@@ -352,4 +254,4 @@ class ConsultationAdminGroup(SnippetViewSetGroup):
     menu_label = _("Révoltes et rêves")
     menu_icon = "comment"
     menu_order = 250
-    items = (ContributionViewSet, ReportViewSet)
+    items = (ContributionViewSet,)

@@ -1,7 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages import plugins
 
-class ConsultationConfig(AppConfig):
+
+class ConsultationConfig(plugins.PluginConfig):
     name = "consultation"
     verbose_name = _("Révoltes et rêves")
+    urls = "consultation.urls"

@@ -16,11 +16,12 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages.areas import point_in_geometry, territory_bbox, territory_boundary
+from cms_pages.forms import LongTextField
 from cms_pages.models import Commune, TerritoryPage
+from cms_pages.tags import MAX_TAGS, parse_tags
 
-from .areas import point_in_geometry, territory_bbox, territory_boundary
 from .models import Contribution
-from .tags import MAX_TAGS, parse_tags
 
 TEXT_MAX_LENGTH = 2000
 TITLE_MAX_LENGTH = 120
@@ -107,7 +108,7 @@ class EventChoices:
         )
 
     def contains(self, territory, latitude, longitude):
-        """True if the point lies in the territory's area (see consultation.areas), the
+        """True if the point lies in the territory's area (see cms_pages.areas), the
         boundary being parsed once per import rather than once per row."""
         if territory.pk not in self._areas:
             self._areas[territory.pk] = (territory_boundary(territory), territory_bbox(territory))
@@ -118,14 +119,6 @@ class EventChoices:
             return False
         west, south, east, north = bbox
         return west <= longitude <= east and south <= latitude <= north
-
-
-class LongTextField(forms.CharField):
-    """Line breaks count as one character, as the browser counts them."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
 
 
 class CoordinateField(forms.FloatField):

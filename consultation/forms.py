@@ -4,92 +4,27 @@ Every check is made on the server (the browser's limits and the map's script are
 only); a form with errors stores nothing.
 """
 
-import math
-import unicodedata
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cms_pages.models import Commune, TerritoryPage
-from moderation.models import Report
+from cms_pages.areas import has_area, territory_contains
+from cms_pages.forms import CommuneChoiceField, LongTextField, PointFormMixin, TitledChoiceField
+from cms_pages.models import TerritoryPage
+from cms_pages.tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
 
-from .areas import has_area, territory_contains
 from .models import Contribution
-from .tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
 
 TEXT_MIN_LENGTH = 10
 TEXT_MAX_LENGTH = 2000
 TITLE_MAX_LENGTH = 120
 # Long enough for five tags of thirty characters with their separators.
 TAGS_FIELD_MAX_LENGTH = 200
-# A coordinate sent by the map has a few dozen characters at most.
-COORDINATE_MAX_LENGTH = 40
 
 
-def _sort_key(name):
-    """French alphabetical order without a locale: accents fold onto their letter."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return folded.casefold()
-
-
-class LongTextField(forms.CharField):
-    """A CharField whose line breaks count as one character, as the browser counts them."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
-
-
-class TerritoryChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
-
-
-class CommuneChoiceField(forms.ChoiceField):
-    """A commune of the given territories, grouped by territory in French alphabetical order;
-    cleans to the Commune (or None). One query for all the communes."""
-
-    def __init__(self, territories=(), **kwargs):
-        super().__init__(**kwargs)
-        self.set_territories(territories)
-
-    def set_territories(self, territories):
-        groups = {t.pk: [] for t in territories}
-        self.communes = {}
-        for commune in Commune.objects.filter(territory__in=list(territories)).only(
-            "pk", "name", "territory_id"
-        ):
-            self.communes[commune.pk] = commune
-            groups[commune.territory_id].append(commune)
-        self.choices = [("", _("No commune in particular"))] + [
-            (
-                t.title,
-                [(c.pk, c.name) for c in sorted(groups[t.pk], key=lambda c: _sort_key(c.name))],
-            )
-            for t in territories
-            if groups[t.pk]
-        ]
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        try:
-            return self.communes[int(value)]
-        except (KeyError, ValueError):
-            raise ValidationError(
-                _("Choose a commune from the list."), code="invalid_choice"
-            ) from None
-
-    def valid_value(self, value):
-        # The choice is checked in clean(), where the message is ours.
-        return True
-
-
-class ContributionForm(forms.Form):
+class ContributionForm(PointFormMixin):
     """A révolte or a rêve posted online by a signed-in citizen."""
 
     kind = forms.ChoiceField(
@@ -101,7 +36,7 @@ class ContributionForm(forms.Form):
             "your territory."
         ),
     )
-    territory = TerritoryChoiceField(
+    territory = TitledChoiceField(
         label=_("Territory"),
         queryset=TerritoryPage.objects.none(),
         empty_label=_("Choose a territory"),
@@ -129,13 +64,6 @@ class ContributionForm(forms.Form):
         label=_("Keywords"),
         max_length=TAGS_FIELD_MAX_LENGTH,
         required=False,
-    )
-    # Filled by clicking on the map (contribution-form.js); checked here like any input.
-    latitude = forms.CharField(
-        required=False, max_length=COORDINATE_MAX_LENGTH, widget=forms.HiddenInput
-    )
-    longitude = forms.CharField(
-        required=False, max_length=COORDINATE_MAX_LENGTH, widget=forms.HiddenInput
     )
 
     def __init__(self, *args, **kwargs):
@@ -168,35 +96,6 @@ class ContributionForm(forms.Form):
     def clean_tags(self):
         return parse_tags(self.cleaned_data["tags"])
 
-    def _coordinate(self, name, low, high):
-        raw = self.cleaned_data.get(name, "").strip()
-        if not raw:
-            return None
-        try:
-            value = float(raw.replace(",", "."))
-        except ValueError:
-            raise ValidationError(
-                _("The position on the map is not a valid number; place it again."),
-                code="invalid",
-            ) from None
-        if not math.isfinite(value):
-            raise ValidationError(
-                _("The position on the map is not a valid number; place it again."),
-                code="not_finite",
-            )
-        if not low <= value <= high:
-            raise ValidationError(
-                _("The position on the map is out of range; place it again."),
-                code="out_of_range",
-            )
-        return value
-
-    def clean_latitude(self):
-        return self._coordinate("latitude", -90, 90)
-
-    def clean_longitude(self):
-        return self._coordinate("longitude", -180, 180)
-
     def clean(self):
         cleaned = super().clean()
         territory = cleaned.get("territory")
@@ -210,22 +109,12 @@ class ContributionForm(forms.Form):
                     params={"commune": commune.name, "territory": territory.title},
                 ),
             )
-        if "latitude" in cleaned and "longitude" in cleaned:
-            self._clean_point(territory, cleaned["latitude"], cleaned["longitude"])
+        point = self.clean_point()
+        if point is not None:
+            self._check_point_in(territory, *point)
         return cleaned
 
-    def _clean_point(self, territory, latitude, longitude):
-        if latitude is None and longitude is None:
-            return
-        if latitude is None or longitude is None:
-            self.add_error(
-                "latitude",
-                ValidationError(
-                    _("The position on the map is incomplete; place it again."),
-                    code="incomplete_point",
-                ),
-            )
-            return
+    def _check_point_in(self, territory, latitude, longitude):
         if territory is None:
             return
         if not has_area(territory):
@@ -279,21 +168,3 @@ class ContributionForm(forms.Form):
         if data["tags"]:
             contribution.tags.set(data["tags"])
         return contribution
-
-
-class ReportForm(forms.ModelForm):
-    """Why a citizen reports a contribution."""
-
-    class Meta:
-        model = Report
-        fields = ["reason", "details"]
-        labels = {"reason": _("Why are you reporting it?"), "details": _("Details")}
-        help_texts = {"details": _("Optional, at most 1000 characters.")}
-        widgets = {
-            "reason": forms.RadioSelect,
-            "details": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].choices = Report.Reason.choices

@@ -7,10 +7,7 @@ e-mails the author (the outbox sends it once the transaction commits). E-mails l
 pages only — the contribution's page or the author's "mes contributions" — never to the admin.
 """
 
-import uuid
-
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,16 +16,17 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log as wagtail_log
 
 from consultation.models import Contribution
-from moderation.models import Report
+from moderation import reasons
+from moderation import reports as core_reports
+from moderation.audit import log
+from outbox.links import absolute_url
 
 PUBLISH = "consultation.publish"
 HIDE = "consultation.hide"
 REJECT = "consultation.reject"
 LINK_ENJEU = "consultation.link_enjeu"
-RESOLVE_REPORT = "moderation.resolve"
 
 REASON_MAX_LENGTH = Contribution._meta.get_field("moderation_reason").max_length
 
@@ -91,37 +89,13 @@ def link_to_enjeu(contributions, moderator, enjeu):
 def resolve_reports(reports, moderator):
     """Mark open reports resolved, each one in the audit log."""
     _check_moderator(moderator)
-    resolved = []
-    with transaction.atomic():
-        pks = [report.pk for report in reports]
-        open_reports = Report.objects.select_for_update().filter(
-            pk__in=pks, status=Report.Status.OPEN
-        )
-        for report in open_reports:
-            report.status = Report.Status.RESOLVED
-            report.save(update_fields=["status"])
-            log(instance=report, action=RESOLVE_REPORT, user=moderator)
-            resolved.append(report)
-    return resolved
-
-
-def log(instance, action, user, data=None):
-    """One audit entry for ``instance``, alone in its uuid group (see the module docstring)."""
-    return wagtail_log(instance=instance, action=action, user=user, uuid=uuid.uuid4(), data=data)
+    return core_reports.resolve_reports(reports, moderator)
 
 
 def clean_reason(reason, limit=REASON_MAX_LENGTH):
-    """The reason, stripped; refused when empty or longer than ``limit`` (the model's column;
-    the forums pass their own)."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give a reason: the author will read it."), code="reason_required")
-    if len(reason) > limit:
-        raise ValidationError(
-            _("Keep the reason under %(limit)d characters.") % {"limit": limit},
-            code="reason_too_long",
-        )
-    return reason
+    """The reason, stripped; refused when empty or longer than ``limit`` (the model's
+    column)."""
+    return reasons.clean_reason(reason, limit)
 
 
 def _check_moderator(moderator):
@@ -175,24 +149,11 @@ def _decide(contributions, moderator, decision, reason):
 
 
 def _resolve_reports_of(contributions, moderator):
-    if not contributions:
-        return
-    reports = Report.objects.filter(
-        content_type=ContentType.objects.get_for_model(Contribution),
-        object_id__in=[c.pk for c in contributions],
-        status=Report.Status.OPEN,
-    )
-    resolve_reports(list(reports), moderator)
+    if contributions:
+        core_reports.resolve_reports_of(Contribution, contributions, moderator)
 
 
 # E-mails.
-
-
-def absolute_url(path):
-    """``path`` on the public site, from ``WAGTAILADMIN_BASE_URL``."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def public_url(contribution):

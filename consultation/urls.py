@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from moderation import views as moderation_views
+
 app_name = "consultation"
 
 # Each part of the app adds its routes to its own list below.
@@ -20,7 +22,12 @@ contribute_patterns = [
     path("contributions/nouvelle/", contribute.new_contribution, name="new"),
     path("contributions/mes-contributions/", contribute.my_contributions, name="mine"),
     path("contributions/<int:pk>/moi-aussi/", contribute.support, name="support"),
-    path("contributions/<int:pk>/signaler/", contribute.report, name="report"),
+    path(
+        "contributions/<int:pk>/signaler/",
+        moderation_views.report,
+        {"reportable": "consultation.contribution"},
+        name="report",
+    ),
 ]
 from .views import capture  # noqa: E402
 

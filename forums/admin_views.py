@@ -11,8 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from moderation.models import Report
+from moderation import reports
 
 from . import moderation
 from .models import Comment
@@ -57,26 +56,9 @@ def check_moderator(user):
         raise PermissionDenied
 
 
-def open_reports_subquery():
-    reports = (
-        Report.objects.filter(
-            content_type=moderation.comment_content_type(),
-            object_id=OuterRef("pk"),
-            status=Report.Status.OPEN,
-        )
-        .order_by()
-        .values("object_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(reports), 0)
-
-
 def queue(show="all"):
     """Comments waiting for a moderator, oldest first (the longest wait first)."""
-    reported = Report.objects.filter(
-        content_type=moderation.comment_content_type(), status=Report.Status.OPEN
-    ).values("object_id")
+    reported = reports.open_reports(Comment).values("object_id")
     conditions = {
         "flagged": Q(status=Comment.Status.FLAGGED),
         "held": Q(status=Comment.Status.HELD),
@@ -87,8 +69,8 @@ def queue(show="all"):
     )
     return (
         Comment.objects.filter(condition, deleted_at__isnull=True)
-        .select_related("forum_thread", "forum_thread__enjeu", "forum_thread__initiative", "user")
-        .annotate(open_reports=open_reports_subquery())
+        .select_related("forum_thread", "forum_thread__page", "user")
+        .annotate(open_reports=reports.open_reports_count(Comment))
         .order_by("submit_date", "pk")
     )
 
@@ -96,16 +78,12 @@ def queue(show="all"):
 def attach_reports(comments):
     """Each comment's open reports, in one query for the page."""
     by_comment = {}
-    reports = (
-        Report.objects.filter(
-            content_type=moderation.comment_content_type(),
-            object_id__in=[c.pk for c in comments],
-            status=Report.Status.OPEN,
-        )
+    open_ones = (
+        reports.open_reports(Comment, comments)
         .select_related("reporter")
         .order_by("created_at", "pk")
     )
-    for report in reports:
+    for report in open_ones:
         by_comment.setdefault(report.object_id, []).append(report)
     for comment in comments:
         comment.report_list = by_comment.get(comment.pk, [])
@@ -157,7 +135,7 @@ def decide_view(request, comment_id):
     """Publish the comment (its reports resolved), or hide it with a reason."""
     check_moderator(request.user)
     comment = get_object_or_404(
-        Comment.objects.select_related("forum_thread", "forum_thread__initiative"),
+        Comment.objects.select_related("forum_thread", "forum_thread__page"),
         pk=comment_id,
         deleted_at__isnull=True,
     )

@@ -4,22 +4,21 @@ their own initiative's threads) and the admin queue (moderators).
 
 Each function checks the permission on fresh rows locked until the end of its transaction and
 records the decision in Wagtail's audit log, one entry per object with its own uuid (see
-``consultation.moderation.log``).
+``moderation.audit.log``).
 
-Reports go through the shared ``moderation.models.Report`` (one per reporter and target).
-``FORUM_FLAGS_TO_HIDE`` distinct reporters hide a published comment pending review
-(status FLAGGED): the comment row is locked first, then the report inserted, then the open
-reports counted, so that parallel reports are counted one after the other and none of them
-misses the threshold; one member reporting many times stays one row (unique constraint)."""
+Reports go through the core (``moderation.reports``, one report per reporter and target):
+``FORUM_FLAGS_TO_HIDE`` distinct reporters hide a published comment pending review (status
+FLAGGED), as :class:`CommentReports` tells the core; the comment row is locked first, then the
+report inserted, then the open reports counted, so that parallel reports are counted one after
+the other and none of them misses the threshold."""
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
-from consultation import moderation as consultation_moderation
-from consultation.moderation import RESOLVE_REPORT, log
-from moderation.models import Report
+from moderation import reasons, reports
+from moderation.audit import log
+from moderation.registry import Reportable
 
 from . import posting
 from .models import Comment, Thread
@@ -47,26 +46,12 @@ THREAD_ACTIONS = {
 }
 
 
-class AlreadyReported(Exception):
-    """The reporter has already reported this comment."""
+AlreadyReported = reports.AlreadyReported
 
 
 def clean_reason(reason):
     """The reason, stripped; refused when empty or longer than ``hidden_reason`` allows."""
-    return consultation_moderation.clean_reason(reason, REASON_MAX_LENGTH)
-
-
-def comment_content_type():
-    return ContentType.objects.get_for_model(Comment)
-
-
-def open_reports(comments):
-    """The open reports of ``comments`` (comments or ids)."""
-    return Report.objects.filter(
-        content_type=comment_content_type(),
-        object_id__in=[getattr(c, "pk", c) for c in comments],
-        status=Report.Status.OPEN,
-    )
+    return reasons.clean_reason(reason, REASON_MAX_LENGTH)
 
 
 # Comments.
@@ -101,41 +86,44 @@ def restore(comment, moderator):
     return _with_thread(comment, locked.forum_thread)
 
 
+class CommentReports(Reportable):
+    """What the core needs to file a report of a comment: lock its row, and hide it pending
+    review (FLAGGED) once ``FORUM_FLAGS_TO_HIDE`` distinct members reported it while it was
+    published. ``forums.views.moderation.CommentReportable`` adds the report page."""
+
+    model = Comment
+
+    @property
+    def hide_threshold(self):
+        return settings.FORUM_FLAGS_TO_HIDE
+
+    def lock(self, target):
+        locked = _locked_comment(target)
+        if locked.deleted_at is not None:
+            raise PermissionDenied
+        return locked
+
+    def can_hide(self, target):
+        return target.status == Comment.Status.PUBLISHED
+
+    def hide(self, target, reporters):
+        target.status = Comment.Status.FLAGGED
+        target.save(update_fields=["status"])
+        log(instance=target, action=FLAG, user=None, data={"reporters": reporters})
+
+
 def report(comment, reporter, reason, details=""):
     """``reporter`` reports ``comment`` (once: ``AlreadyReported`` otherwise). Returns the
     report; when it makes ``FORUM_FLAGS_TO_HIDE`` distinct open reports on a published
     comment, the comment is hidden pending review (``comment.status`` is then FLAGGED)."""
-    with transaction.atomic():
-        # The lock first: parallel reports of this comment wait here, so each one counts the
-        # reports committed before it.
-        locked = _locked_comment(comment)
-        if locked.deleted_at is not None:
-            raise PermissionDenied
-        try:
-            with transaction.atomic():
-                new_report = Report.objects.create(
-                    content_type=comment_content_type(),
-                    object_id=locked.pk,
-                    reporter=reporter,
-                    reason=reason,
-                    details=(details or "").strip(),
-                )
-        except IntegrityError as error:
-            raise AlreadyReported from error
-        reporters = open_reports([locked]).values("reporter").distinct().count()
-        if locked.status == Comment.Status.PUBLISHED and reporters >= settings.FORUM_FLAGS_TO_HIDE:
-            locked.status = Comment.Status.FLAGGED
-            locked.save(update_fields=["status"])
-            log(instance=locked, action=FLAG, user=None, data={"reporters": reporters})
-        if hasattr(comment, "status"):
-            comment.status = locked.status
+    new_report = reports.file_report(CommentReports(), comment, reporter, reason, details)
+    if hasattr(comment, "status"):
+        comment.status = new_report.target.status
     return new_report
 
 
 def has_reported(comment, user):
-    return Report.objects.filter(
-        content_type=comment_content_type(), object_id=comment.pk, reporter=user
-    ).exists()
+    return reports.has_reported(comment, user)
 
 
 # Threads.
@@ -147,9 +135,7 @@ def set_thread(thread, moderator, action):
     field, value, permission, audit_action = THREAD_ACTIONS[action]
     with transaction.atomic():
         locked = (
-            Thread.objects.select_for_update(of=("self",))
-            .select_related("initiative", "enjeu")
-            .get(pk=thread.pk)
+            Thread.objects.select_for_update(of=("self",)).select_related("page").get(pk=thread.pk)
         )
         _check(moderator, permission, locked)
         if getattr(locked, field) == value:
@@ -170,9 +156,9 @@ def _check(user, permission, obj):
 
 def _locked_comment(comment):
     """The comment as stored now, its row locked until the end of the transaction, with its
-    thread (the permissions read the thread and its initiative)."""
+    thread (the permissions read the thread and its page)."""
     locked = Comment.objects.select_for_update(of=("self",)).get(pk=getattr(comment, "pk", comment))
-    thread = Thread.objects.select_related("initiative", "enjeu").get(pk=locked.forum_thread_id)
+    thread = Thread.objects.select_related("page").get(pk=locked.forum_thread_id)
     return _with_thread(locked, thread)
 
 
@@ -182,7 +168,4 @@ def _with_thread(comment, thread):
 
 
 def _resolve_reports_of(comment, moderator):
-    for open_report in open_reports([comment]).select_for_update():
-        open_report.status = Report.Status.RESOLVED
-        open_report.save(update_fields=["status"])
-        log(instance=open_report, action=RESOLVE_REPORT, user=moderator)
+    reports.resolve_reports_of(Comment, [comment], moderator)

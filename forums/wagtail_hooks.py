@@ -7,8 +7,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from . import admin_views, moderation
+from cms_pages.extension_points import DEMO_CONTENT, PAGE_PANELS, PERSONAL_DATA, REPORTABLE
+
+from . import admin_views, demo, moderation, panels, personal_data
 from .rules import is_forum_moderator
+from .views.moderation import CommentReportable
 
 
 class ModeratorMenuItem(MenuItem):
@@ -68,3 +71,32 @@ def register_forum_log_actions(actions):
         (moderation.PUBLIC, _("Open thread to everyone"), _("Thread opened to everyone")),
     ]:
         actions.register_action(action, label, message)
+
+
+@hooks.register(DEMO_CONTENT, order=300)
+def load_demo_forums(stdout):
+    """Discussions in the enjeux' and the initiatives' forums."""
+    outcome = demo.load_demo_forums()
+    stdout.write(
+        _("Demo discussions: %(created)d threads created, %(existing)d already there.")
+        % {"created": len(outcome.created), "existing": len(outcome.existing)}
+    )
+
+
+@hooks.register(PAGE_PANELS)
+def register_forum_panels(slot, page, request):
+    """The latest discussions of an enjeu or an initiative, the citizen's latest messages on
+    their profile, the forums' styles in the header (``forums.panels``)."""
+    return panels.page_panels(slot, page, request)
+
+
+@hooks.register(REPORTABLE)
+def register_comment_reports():
+    """Comments: three distinct members hide one pending review (``FORUM_FLAGS_TO_HIDE``)."""
+    return CommentReportable()
+
+
+@hooks.register(PERSONAL_DATA)
+def register_forum_personal_data():
+    """A citizen's threads, comments, follows and comment flags."""
+    return personal_data.part()

@@ -1,10 +1,14 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages import plugins
 
-class InitiativesConfig(AppConfig):
+
+class InitiativesConfig(plugins.PluginConfig):
     name = "initiatives"
     verbose_name = _("Initiatives")
+    # The lineage of an initiative (the révoltes and rêves it came from) is consultation's.
+    required_plugins = ("consultation",)
+    urls = "initiatives.urls"
 
     def ready(self):
         from . import signals  # noqa: F401

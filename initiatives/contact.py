@@ -19,8 +19,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from consultation.forms import LongTextField
-from consultation.moderation import absolute_url
+from cms_pages.forms import LongTextField
+from outbox.links import absolute_url
 
 from .models import Membership
 

@@ -5,12 +5,13 @@ The citizen has no Wagtail permission: the view checked our own rule
 (``initiatives.add_initiative``), so Wagtail's action runs without its permission checks.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.actions.create_page import CreatePageAction
 from wagtail.models import Page, PageSubscription
+
+from cms_pages.slugs import is_reserved
 
 from . import notifications, publication
 from .models import Membership
@@ -24,9 +25,8 @@ def unique_slug(title, parent):
     platform's reserved words: ``repair-cafe``, then ``repair-cafe-2``, ``repair-cafe-3``…"""
     base = slugify(title)[:SLUG_BASE_MAX_LENGTH].strip("-") or FALLBACK_SLUG
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    reserved = set(settings.RESERVED_SLUGS)
     candidate, number = base, 1
-    while candidate in taken or candidate in reserved:
+    while candidate in taken or is_reserved(parent, candidate):
         number += 1
         candidate = f"{base}-{number}"
     return candidate

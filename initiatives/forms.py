@@ -13,11 +13,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from cms_pages.forms import (
+    CommuneChoiceField,
+    LongTextField,
+    PointFormMixin,
+    TitledMultipleChoiceField,
+)
 from cms_pages.geo import format_point, parse_point
 from cms_pages.models import EnjeuPage, TerritoryPage
-from consultation.forms import CommuneChoiceField, LongTextField
+from cms_pages.tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
 from consultation.models import Contribution
-from consultation.tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
 
 from . import images
 from .models import InitiativePage
@@ -28,12 +33,7 @@ DESCRIPTION_MAX_LENGTH = 10000
 NEEDS_MAX = 15
 NEED_MAX_LENGTH = 200
 INSPIRED_BY_MAX = 20
-COORDINATE_MAX_LENGTH = 40
-
-
-class TitledMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
+POINT_NOT_VALID = _("The position on the map is not valid; place it again.")
 
 
 class ContributionNumbersField(forms.CharField):
@@ -76,8 +76,10 @@ class ContributionNumbersField(forms.CharField):
         return [found[n] for n in numbers]
 
 
-class InitiativeForm(ClusterForm):
+class InitiativeForm(PointFormMixin, ClusterForm):
     """Name, texts, place, enjeux and profile of an initiative."""
+
+    point_error_messages = dict.fromkeys(("invalid", "not_finite", "out_of_range"), POINT_NOT_VALID)
 
     description = LongTextField(
         label=_("Description"),
@@ -106,13 +108,6 @@ class InitiativeForm(ClusterForm):
     )
     inspired_by = ContributionNumbersField(
         label=_("Inspired by the révoltes and rêves"), required=False, max_length=300
-    )
-    # Filled by clicking on the map; checked here like any input.
-    latitude = forms.CharField(
-        required=False, max_length=COORDINATE_MAX_LENGTH, widget=forms.HiddenInput
-    )
-    longitude = forms.CharField(
-        required=False, max_length=COORDINATE_MAX_LENGTH, widget=forms.HiddenInput
     )
 
     class Meta:
@@ -229,26 +224,6 @@ class InitiativeForm(ClusterForm):
         upload = self.cleaned_data.get("image_upload")
         return images.strip_metadata(upload) if upload else None
 
-    def _coordinate(self, name, low, high):
-        raw = self.cleaned_data.get(name, "").strip()
-        if not raw:
-            return None
-        try:
-            value = float(raw.replace(",", "."))
-        except ValueError:
-            value = float("nan")
-        if not low <= value <= high:
-            raise ValidationError(
-                _("The position on the map is not valid; place it again."), code="invalid"
-            )
-        return value
-
-    def clean_latitude(self):
-        return self._coordinate("latitude", -90, 90)
-
-    def clean_longitude(self):
-        return self._coordinate("longitude", -180, 180)
-
     def clean(self):
         cleaned = super().clean()
         territories = cleaned.get("territories")
@@ -266,15 +241,7 @@ class InitiativeForm(ClusterForm):
                     params={"commune": commune.name},
                 ),
             )
-        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
-        if (latitude is None) != (longitude is None) and not self.has_error("latitude"):
-            self.add_error(
-                "latitude",
-                ValidationError(
-                    _("The position on the map is incomplete; place it again."),
-                    code="incomplete_point",
-                ),
-            )
+        self.clean_point()
         if cleaned.get("image_upload") and not cleaned.get("image_alt", "").strip():
             self.add_error(
                 "image_alt",

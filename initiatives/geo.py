@@ -5,14 +5,10 @@ that, zoomed out, the database groups them by grid cell, so the payload and the 
 grow with their number. Properties carry no personal data: no owner, no member.
 """
 
-import math
-
-from django.db.models import Avg, Count, F, FloatField, Min, Value
-from django.db.models.functions import Floor
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
-from consultation.geo import cell_size, in_bbox
+from cms_pages.geo import grid_clusters, in_bbox
 from theme.geojson import feature, point
 
 from .public import card_relations
@@ -54,25 +50,6 @@ def point_features(located, request):
     """Every point (newest first, at most MAX_POINTS) and whether some were left out."""
     rows = list(card_relations(located.order_by("-first_published_at", "-pk"))[: MAX_POINTS + 1])
     return [initiative_feature(page, request) for page in rows[:MAX_POINTS]], len(rows) > MAX_POINTS
-
-
-def grid_clusters(located, zoom, bbox):
-    """Rows ``{cx, cy, count, lat, lng, first}`` grouped by grid cell, in SQL; ``first`` is
-    the smallest pk of the cell (for a cell of one, that initiative)."""
-    width = cell_size(zoom, bbox)
-    middle = 0 if bbox is None else (bbox[1] + bbox[3]) / 2
-    # Mercator stretches latitude: shorter cells in degrees keep them square on screen.
-    height = width * max(math.cos(math.radians(middle)), 0.05)
-    return (
-        located.order_by()
-        .annotate(
-            cx=Floor(F("longitude") / Value(width, output_field=FloatField())),
-            cy=Floor(F("latitude") / Value(height, output_field=FloatField())),
-        )
-        .values("cx", "cy")
-        .annotate(count=Count("pk"), lat=Avg("latitude"), lng=Avg("longitude"), first=Min("pk"))
-        .order_by("cx", "cy")
-    )
 
 
 def cluster_features(located, zoom, bbox, request):

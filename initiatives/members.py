@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from consultation.forms import LongTextField
+from cms_pages.forms import LongTextField
 
 from .models import InitiativePage, Membership
 from .rules import is_published, membership_of

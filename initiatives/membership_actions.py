@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
-from consultation.moderation import absolute_url
+from outbox.links import absolute_url
 
 from .models import InitiativePage, Membership
 from .rules import remember_membership

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from outbox.links import absolute_url
+
 from .models import Membership
 
 # The Wagtail profile switches a citizen does not need: every one of them sends admin links.
@@ -56,11 +58,6 @@ def mute_admin_emails(user):
     if changed:
         profile.save(update_fields=changed)
     return bool(changed)
-
-
-def absolute_url(path):
-    """``path`` on the public site."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def public_page_url(page):

@@ -3,6 +3,8 @@ Wagtail's page routing (their words are reserved slugs)."""
 
 from django.urls import path
 
+from moderation import views as moderation_views
+
 from .views import create, editing, membership, planisphere
 
 app_name = "initiatives"
@@ -23,7 +25,12 @@ membership_patterns = [
         name="membership-action",
     ),
     path("initiatives/<int:pk>/contacter/", membership.contact, name="contact"),
-    path("initiatives/<int:pk>/signaler/", membership.report, name="report"),
+    path(
+        "initiatives/<int:pk>/signaler/",
+        moderation_views.report,
+        {"reportable": "initiatives.initiativepage"},
+        name="report",
+    ),
 ]
 editing_patterns = [
     path("initiatives/<int:pk>/modifier/", editing.edit, name="edit"),

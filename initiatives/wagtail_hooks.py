@@ -1,10 +1,63 @@
 """Admin registration of initiatives: the "Initiatives" listing for editors and moderators."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from cms_pages.extension_points import (
+    DEMO_CONTENT,
+    FEEDS,
+    PAGE_PANELS,
+    PERSONAL_DATA,
+    REPORTABLE,
+    THREAD_OWNERS,
+)
+
+from . import demo, feeds, forum_access, panels, personal_data
 from .admin_views import InitiativeListingViewSet
+from .views.membership import InitiativeReportable
 
 
 @hooks.register("register_admin_viewset")
 def register_initiative_listing():
     return InitiativeListingViewSet("initiative_pages")
+
+
+@hooks.register(DEMO_CONTENT, order=200)
+def load_demo_initiatives(stdout):
+    """Initiatives on the planisphère, inspired by the demo révoltes and rêves."""
+    outcome = demo.load_demo_initiatives()
+    stdout.write(
+        _("Demo initiatives: %(created)d created, %(existing)d already there.")
+        % {"created": len(outcome.created), "existing": len(outcome.existing)}
+    )
+
+
+@hooks.register(PAGE_PANELS)
+def register_initiative_panels(slot, page, request):
+    """The initiatives of a territory, an enjeu or a contribution (lineage), the header's and
+    the profile's links (``initiatives.panels``)."""
+    return panels.page_panels(slot, page, request)
+
+
+@hooks.register(FEEDS)
+def register_initiative_feed():
+    return [feeds.InitiativeFeed]
+
+
+@hooks.register(THREAD_OWNERS)
+def register_initiative_forum():
+    """Initiatives have a forum (members-only threads, porteurs moderating): a plain dict read
+    by the ``forums`` plugin (``initiatives.forum_access``)."""
+    return forum_access.thread_owner()
+
+
+@hooks.register(REPORTABLE)
+def register_initiative_reports():
+    return InitiativeReportable()
+
+
+@hooks.register(PERSONAL_DATA)
+def register_initiative_personal_data():
+    """A citizen's places in initiatives, the initiatives they created, the versions they
+    saved."""
+    return personal_data.part()

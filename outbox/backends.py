@@ -4,6 +4,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
 from .models import OutgoingEmail
+from .tasks import deliver_email
 
 
 class OutboxBackend(BaseEmailBackend):
@@ -11,8 +12,6 @@ class OutboxBackend(BaseEmailBackend):
     so a slow or dead mail server never holds up nor breaks the request that sent it."""
 
     def send_messages(self, email_messages):
-        from .tasks import deliver_email
-
         stored = []
         for message in email_messages:
             html = next(

@@ -54,7 +54,8 @@ def pytest_runtest_teardown(item, nextitem):
     made (Wagtail's root page and locale, the staff groups…) at once: whole modules go to each
     worker, so the tests that follow on it may be of any kind, not only transactional ones."""
     result = yield
-    if item.get_closest_marker("transactional"):
+    # The last test of a session has nothing to restore: its teardown has dropped the database.
+    if item.get_closest_marker("transactional") and nextitem is not None:
         from django.db import connection
         from pytest_django.plugin import blocking_manager_key
 

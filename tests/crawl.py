@@ -11,6 +11,8 @@ import os
 import sys
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+# The test client's host, and the hosts the demo site and its sitemap name.
+LOCAL_HOSTS = ("", "testserver", "localhost", "127.0.0.1")
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/i18n/", "/comptes/")
 
 
@@ -38,7 +40,7 @@ class _Links(html.parser.HTMLParser):
 def _internal(base, href):
     url, _ = urldefrag(urljoin(base, href))
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "") or parts.netloc not in ("", "testserver"):
+    if parts.scheme not in ("http", "") or (parts.hostname or "") not in LOCAL_HOSTS:
         return None
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     if not path.startswith("/") or path.startswith(SKIPPED_PREFIXES):
@@ -71,10 +73,29 @@ def crawl(client, start=("/",), limit=5000):
     return seen
 
 
+def probe(client, listing):
+    """``(url, status, "probe")`` of each URL of ``listing`` (a crawl output) answering 5xx.
+
+    Run on a database that had plugins switched on, then off: their pages may answer 404,
+    never a server error."""
+    errors = []
+    with open(listing) as lines:
+        for line in lines:
+            url = line.split("\t")[1]
+            status = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").status_code
+            if status >= 500:
+                errors.append((url, status, "probe"))
+    return errors
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", help="write the URL list (status, URL, title) to this file")
     parser.add_argument("--start", action="append", default=["/"])
+    parser.add_argument(
+        "--probe",
+        help="also request every URL of this crawl output file: none may answer a server error",
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
     import django  # noqa: PLC0415 - settings are chosen above, before Django loads
@@ -89,6 +110,8 @@ def main():
         with open(args.out, "w") as out:
             out.write("\n".join(lines) + "\n")
     errors = [(url, s, ref) for url, (s, _, ref) in pages.items() if s >= 400]
+    if args.probe:
+        errors += probe(client, args.probe)
     for url, status, referrer in errors:
         print(f"ERROR {status} {url} (linked from {referrer})", file=sys.stderr)
     print(f"{len(pages)} URLs, {len(errors)} errors")

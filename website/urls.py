@@ -1,12 +1,13 @@
-"""Root URLs: the project's own views first, Wagtail's page tree last."""
+"""Root URLs: the core's views, then each installed plugin's, then Wagtail's page tree last."""
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms_pages import views as cms_views
+from cms_pages.plugins import PluginConfig
 
 from .api import api_router
 
@@ -17,11 +18,14 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
-    path("", include("consultation.urls")),
-    path("", include("initiatives.urls")),
-    path("", include("forums.urls")),
-    path("recherche/", include("search.urls")),
-    path("api/territoires.geojson", cms_views.territories_geojson, name="territories-geojson"),
+    path("", include("cms_pages.urls")),
+]
+
+# Plugins, in INSTALLED_APPS order: each names its URLconf in its AppConfig.
+urlpatterns += [
+    path(config.url_prefix, include(config.urls))
+    for config in apps.get_app_configs()
+    if isinstance(config, PluginConfig) and config.urls
 ]
 
 if settings.DEBUG:

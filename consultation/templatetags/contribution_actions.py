@@ -1,11 +1,10 @@
 """What the current citizen may do on a contribution's page (“moi aussi”, report)."""
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
 
-from moderation.models import Report
+from moderation.forms import ReportForm
+from moderation.reports import has_reported
 
-from ..forms import ReportForm
 from ..models import Support
 
 register = template.Library()
@@ -35,11 +34,7 @@ def contribution_actions(context, contribution):
         ).exists()
     state["can_report"] = user.has_perm("consultation.report_contribution", contribution)
     if state["can_report"]:
-        state["reported"] = Report.objects.filter(
-            content_type=ContentType.objects.get_for_model(contribution),
-            object_id=contribution.pk,
-            reporter=user,
-        ).exists()
+        state["reported"] = has_reported(contribution, user)
         if not state["reported"]:
             state["report_form"] = ReportForm(auto_id="report_%s")
     return state

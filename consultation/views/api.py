@@ -5,8 +5,6 @@ hidden or rejected contribution, an author, a facilitator, a participant or an e
 A malformed parameter is a 400 with a short message, never a 500.
 """
 
-import json
-
 from django.db.models import Count
 from django.db.models.functions import Substr
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -17,26 +15,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from cms_pages.geo import GeoParameterError, in_bbox, parse_bbox, parse_zoom
 from consultation import geo, open_data
 from consultation.filters import filter_errors, live_enjeux, live_territories, published_filter
 from consultation.models import Contribution
-from theme.geojson import feature, geojson_response, point
+from theme.geojson import bad_request, feature, geojson_response, point
 
 LICENCE_NAME = "Licence Ouverte 2.0 / Etalab"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 NAME_LENGTH = 80
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def bad_request(message, errors=None):
-    """A 400 whose JSON body names the problem (escaped like the GeoJSON: inert in HTML)."""
-    body = {"error": str(message)}
-    if errors:
-        body["errors"] = errors
-    text = json.dumps(body, ensure_ascii=False).translate(_JSON_ESCAPES)
-    response = HttpResponse(text, status=400, content_type="application/json; charset=utf-8")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def contribution_name(title, text):
@@ -143,15 +130,15 @@ def contributions_geojson(request):
     including those without a point (not cut by the bbox).
     """
     try:
-        bbox = geo.parse_bbox(request.GET.get("bbox"))
-        zoom = geo.parse_zoom(request.GET.get("zoom"))
-    except geo.GeoParameterError as error:
+        bbox = parse_bbox(request.GET.get("bbox"))
+        zoom = parse_zoom(request.GET.get("zoom"))
+    except GeoParameterError as error:
         return bad_request(error)
     filterset = published_filter(request)
     if not filterset.is_valid():
         return bad_request(_("Invalid filters."), filter_errors(filterset))
     contributions = filterset.qs
-    located = geo.in_bbox(contributions, bbox)
+    located = in_bbox(contributions, bbox)
     territories = list(live_territories(request))
     features = boundary_features(request, territories, filterset, zoom)
     members = {}

@@ -1,9 +1,8 @@
-"""What signed-in citizens do with révoltes and rêves: post one, say “moi aussi”, report one,
-and follow their own."""
+"""What signed-in citizens do with révoltes and rêves: post one, say “moi aussi”, report one
+(the core's report view, through ``ContributionReportable``), and follow their own."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
@@ -11,14 +10,15 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.ratelimit import contributions as contribution_limit
+from cms_pages.areas import CENTRE_BOX_DEGREES
 from cms_pages.models import TerritoryPage
-from moderation.models import Report
+from moderation.registry import Reportable
 
-from ..areas import CENTRE_BOX_DEGREES
-from ..forms import ContributionForm, ReportForm
+from ..forms import ContributionForm
 from ..models import Contribution, Support
 
 MY_CONTRIBUTIONS_PER_PAGE = 20
@@ -126,45 +126,31 @@ def support(request, pk):
     return redirect(contribution)
 
 
-def _existing_report(contribution, user):
-    content_type = ContentType.objects.get_for_model(Contribution)
-    return Report.objects.filter(
-        content_type=content_type, object_id=contribution.pk, reporter=user
-    ).exists()
+class ContributionReportable(Reportable):
+    """Reporting a contribution (``moderation.views.report``): a published one, not one's own
+    (``consultation.report_contribution``), from its page; never hidden by reports alone."""
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def report(request, pk):
-    """Report a published contribution to the moderators, once per citizen."""
-    contribution = _visible_contribution(request, pk)
-    if not request.user.has_perm("consultation.report_contribution", contribution):
-        raise PermissionDenied
-    already = _("You have already reported this contribution; the moderators will look at it.")
-    if _existing_report(contribution, request.user):
-        messages.info(request, already)
-        return redirect(contribution)
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        form.instance.target = contribution
-        form.instance.reporter = request.user
-        try:
-            with transaction.atomic():
-                form.save()
-        except IntegrityError:
-            # A parallel request stored the same report first.
-            messages.info(request, already)
-        else:
-            messages.success(
-                request, _("Thank you. The moderators will look at this contribution.")
-            )
-        return redirect(contribution)
-    return render(
-        request,
-        "consultation/report_form.html",
-        {"contribution": contribution, "form": form},
-        status=400 if request.method == "POST" else 200,
+    model = Contribution
+    title = gettext_lazy("Report a contribution")
+    lead = gettext_lazy(
+        "Tell the moderators why this contribution breaks the rules. They read every report; "
+        "your name is not shown to its author."
     )
+    back_label = gettext_lazy("Back to the contribution")
+    thanks = gettext_lazy("Thank you. The moderators will look at this contribution.")
+    already = gettext_lazy(
+        "You have already reported this contribution; the moderators will look at it."
+    )
+    noindex = False
+
+    def get_target(self, request, pk):
+        return _visible_contribution(request, pk)
+
+    def can_report(self, user, target):
+        return user.has_perm("consultation.report_contribution", target)
+
+    def quote(self, target):
+        return target.title, target.text
 
 
 @login_required

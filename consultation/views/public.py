@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cms_pages.panels import page_panels_context
 from consultation.filters import live_enjeux, live_territories, published_filter
 from consultation.models import Contribution
-from initiatives.public import INSPIRED_SIZE, lineage_context
 
 PAGE_SIZE = 20
 LIST_ID = "contributions-liste"
@@ -100,7 +100,7 @@ def contribution_detail(request, pk):
             "event": event,
             "event_url": event.get_url(request=request) if event else None,
             "point": contribution.public_point(),
-            # Lineage: the published initiatives it inspired (one query).
-            **lineage_context(request, limit=INSPIRED_SIZE, inspired_by=contribution),
+            # What plugins show of it (the initiatives it inspired…).
+            **page_panels_context(["contribution"], contribution, request),
         },
     )

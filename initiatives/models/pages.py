@@ -128,6 +128,8 @@ class InitiativePage(LocatedMixin, BasePage):
 
     parent_page_types = ["initiatives.InitiativeIndexPage"]
     subpage_types = []
+    # Other plugins' panels (the forums' discussions) in cms_pages.panels' "initiative" slot.
+    panel_slot = "initiative"
 
     content_panels = [
         *BasePage.content_panels,

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from accounts.ratelimit import initiative_creations
-from consultation.areas import CENTRE_BOX_DEGREES
+from cms_pages.areas import CENTRE_BOX_DEGREES
 from consultation.models import Contribution
 from initiatives import creation, publication
 from initiatives.forms import InitiativeForm
@@ -199,8 +200,6 @@ def image(request, pk):
     size = request.GET.get("taille", DEFAULT_IMAGE_SIZE)
     if size not in IMAGE_SIZES:
         raise Http404
-    from wagtail.images import get_image_model
-
     picture = get_image_model().objects.filter(pk=source.image_id).first()
     if picture is None:
         raise Http404

@@ -1,6 +1,6 @@
 """Membership from the public site: join, leave, the members page where porteurs answer
-requests and manage members, "mes initiatives", writing to the porteurs and reporting an
-initiative.
+requests and manage members, "mes initiatives", writing to the porteurs, and reporting an
+initiative (the core's report view, through ``InitiativeReportable``).
 
 Every action is a POST protected by CSRF and checked by a ``rules`` permission; the domain
 operations (``initiatives.membership_actions``) lock the initiative's memberships and ask the
@@ -9,9 +9,7 @@ named beside it, or the answer is 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,8 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.ratelimit import initiative_contacts
-from consultation.forms import ReportForm
-from moderation.models import Report
+from moderation.registry import Reportable
 
 from .. import contact as contact_mail
 from .. import membership_actions as actions
@@ -259,45 +256,36 @@ def contact(request, pk):
     )
 
 
-def _existing_report(page, user):
-    return Report.objects.filter(
-        content_type=ContentType.objects.get_for_model(InitiativePage),
-        object_id=page.pk,
-        reporter=user,
-    ).exists()
+class InitiativeReportable(Reportable):
+    """Reporting an initiative (``moderation.views.report``): a published one, not by its
+    members; never hidden by reports alone (its publication goes through the moderators)."""
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def report(request, pk):
-    """Report a published initiative to the moderators, once per citizen; not by its
-    members."""
-    page = _published_initiative(request, pk)
-    # Asked apart from the permission, which a superuser always holds.
-    if is_member(request.user, page) or not request.user.has_perm(
-        "initiatives.report_initiative", page
-    ):
-        raise PermissionDenied
-    already = _("You have already reported this initiative; the moderators will look at it.")
-    if _existing_report(page, request.user):
-        messages.info(request, already)
-        return redirect(page.get_url(request))
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        form.instance.target = page
-        form.instance.reporter = request.user
-        try:
-            with transaction.atomic():
-                form.save()
-        except IntegrityError:
-            # A parallel request stored the same report first.
-            messages.info(request, already)
-        else:
-            messages.success(request, _("Thank you. The moderators will look at this initiative."))
-        return redirect(page.get_url(request))
-    return render(
-        request,
-        "initiatives/report_form.html",
-        {"page": page, "form": form},
-        status=400 if request.method == "POST" else 200,
+    model = InitiativePage
+    title = gettext_lazy("Report an initiative")
+    lead = gettext_lazy(
+        "Tell the moderators why this initiative breaks the rules. They read every report; "
+        "your name is not shown to its members."
     )
+    back_label = gettext_lazy("Back to the initiative")
+    thanks = gettext_lazy("Thank you. The moderators will look at this initiative.")
+    already = gettext_lazy(
+        "You have already reported this initiative; the moderators will look at it."
+    )
+
+    def get_target(self, request, pk):
+        return _published_initiative(request, pk)
+
+    def can_report(self, user, target):
+        # Asked apart from the permission, which a superuser always holds.
+        return not is_member(user, target) and user.has_perm(
+            "initiatives.report_initiative", target
+        )
+
+    def get_url(self, request, target):
+        return target.get_url(request)
+
+    def get_back_url(self, request, target):
+        return target.url
+
+    def quote(self, target):
+        return target.title, target.summary

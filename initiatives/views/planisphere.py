@@ -13,9 +13,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from consultation.geo import GeoParameterError, parse_bbox, parse_zoom
-from consultation.views.api import bad_request
-from theme.geojson import geojson_response
+from cms_pages.geo import GeoParameterError, parse_bbox, parse_zoom
+from theme.geojson import bad_request, geojson_response
 
 from .. import geo
 from ..filters import filter_errors, published_filter

@@ -7,8 +7,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 
+from cms_pages.areas import territory_contains
 from cms_pages.models import TerritoryPage
-from consultation.areas import territory_contains
 from consultation.models import Contribution
 from tests.factories import UserFactory
 

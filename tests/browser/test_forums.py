@@ -82,7 +82,7 @@ def test_a_reply_reaches_the_author_by_e_mail_and_a_moderator_hides_it(site, pag
 
 
 def test_a_reply_to_a_comment_opens_in_place_and_nests_under_it(site, page, live_server):
-    thread = Thread.objects.filter(enjeu__isnull=False, closed=False).first()
+    thread = Thread.objects.filter(page__in=EnjeuPage.objects.values("pk"), closed=False).first()
     parent = Comment.objects.filter(forum_thread=thread, level=0, status="published").first()
     sign_in(page, live_server, citizen("Chloé Niche"))
     page.goto(thread.get_absolute_url())
@@ -100,7 +100,7 @@ def test_a_reply_to_a_comment_opens_in_place_and_nests_under_it(site, page, live
 
 @pytest.mark.parametrize("where", ["forum", "thread"])
 def test_forum_pages_have_no_serious_accessibility_violation(site, page, live_server, where):
-    thread = Thread.objects.filter(enjeu__slug="mobilite").first()
+    thread = Thread.objects.filter(page__slug="mobilite").first()
     sign_in(page, live_server, citizen("Dora Lit"))
     page.goto("/enjeux/mobilite/discussions/" if where == "forum" else thread.get_absolute_url())
 

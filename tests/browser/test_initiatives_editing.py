@@ -7,7 +7,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from consultation.areas import territory_contains
+from cms_pages.areas import territory_contains
 from initiatives.models import InitiativePage
 from tests.browser.conftest import leaves_the_machine, session_cookie
 from tests.factories import MembershipFactory, UserFactory

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests import factories
-from tests.factories import EnjeuIndexPageFactory, EnjeuPageFactory, StandardPageFactory
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,18 +19,43 @@ def home_page(world):
     return world
 
 
-@pytest.mark.parametrize("slug", ["nouvelle", "modifier", "discussions", "comptes", "api"])
-def test_reserved_slug_is_refused(home_page, slug):
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "comptes",  # accounts, a mounted URLconf
+        "api",  # on the way to /api/v2/
+        "admin",
+        "contributions",  # a view of the consultation plugin
+        "recherche",  # the search plugin's URLconf
+    ],
+)
+def test_a_slug_whose_url_is_a_project_url_is_refused(home_page, slug):
     page = StandardPageFactory.build(title="Une page", slug=slug)
     with pytest.raises(ValidationError) as error:
         home_page.add_child(instance=page)
     assert "slug" in error.value.message_dict
 
 
-def test_reserved_slug_refused_deeper_in_the_tree(home_page):
-    index = EnjeuIndexPageFactory(parent=home_page)
+@pytest.mark.parametrize("slug", ["nouvelle", "mes-initiatives"])
+def test_a_slug_is_refused_deeper_in_the_tree_where_its_url_is_a_view(home_page, slug):
+    """/initiatives/nouvelle/ is the initiatives plugin's form: no page may sit there."""
+    section = StandardPageFactory(parent=home_page, slug="initiatives")
     with pytest.raises(ValidationError):
-        EnjeuPageFactory(parent=index, slug="discussions")
+        StandardPageFactory(parent=section, slug=slug)
+
+
+def test_the_same_word_elsewhere_in_the_tree_is_accepted(home_page):
+    """Only the URL counts: « nouvelle » under another page shadows nothing."""
+    section = StandardPageFactory(parent=home_page, slug="le-projet")
+    page = StandardPageFactory(parent=section, slug="nouvelle")
+    assert page.pk
+
+
+def test_a_plugin_switched_off_frees_its_words(home_page, settings):
+    """Without the consultation plugin's URLs, « contributions » is an ordinary slug."""
+    settings.ROOT_URLCONF = "tests.cms_pages.urls_without_plugins"
+    page = StandardPageFactory(parent=home_page, slug="contributions")
+    assert page.pk
 
 
 def test_ordinary_slug_is_accepted(home_page):
@@ -41,7 +66,12 @@ def test_ordinary_slug_is_accepted(home_page):
 def test_admin_form_shows_the_reserved_slug_error(admin_client, home_page):
     response = admin_client.post(
         f"/admin/pages/add/cms_pages/standardpage/{home_page.pk}/",
-        {"title": "Nouvelle page", "slug": "modifier", "body-count": "0", "action-publish": "1"},
+        {
+            "title": "Nouvelle page",
+            "slug": "contributions",
+            "body-count": "0",
+            "action-publish": "1",
+        },
     )
     assert response.status_code == 200
     assert "réservé" in response.content.decode() or "reserved" in response.content.decode()

@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from consultation import moderation
 from consultation.models import Contribution
+from moderation.audit import RESOLVE_REPORT
 from moderation.models import Report
 from tests import factories
 from tests.consultation import moderation_helpers as helpers
@@ -107,7 +108,7 @@ def test_decision_is_in_the_audit_log_with_its_moderator(
         moderation.HIDE,
         moderation.REJECT,
         moderation.LINK_ENJEU,
-        moderation.RESOLVE_REPORT,
+        RESOLVE_REPORT,
     ],
 )
 def test_moderation_actions_have_labels_in_the_admin_history(action):
@@ -180,7 +181,7 @@ def test_confirming_a_published_contribution_resolves_reports_and_logs(territory
     moderation.publish([contribution], moderator)
     report.refresh_from_db()
     assert report.status == Report.Status.RESOLVED
-    assert log_entries(report, moderation.RESOLVE_REPORT).filter(user=moderator).exists()
+    assert log_entries(report, RESOLVE_REPORT).filter(user=moderator).exists()
 
 
 def test_reports_on_other_contributions_stay_open(territory, moderator):

@@ -1,15 +1,13 @@
 """Parallel “moi aussi” clicks from one citizen store one row and count one (PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from consultation.models import Support
 from tests.consultation.contribute_helpers import make_territories
 from tests.factories import ContributionFactory, UserFactory, site_with_home_page
+from tests.parallel import run_together
 
 CLICKS = 6
 
@@ -26,21 +24,12 @@ def test_parallel_moi_aussi_store_one_row_and_count_one():
         client = Client()
         client.force_login(user)
         clients.append(client)
-    barrier = threading.Barrier(CLICKS)
     statuses = []
 
     def click(client):
-        try:
-            barrier.wait()
-            statuses.append(client.post(url).status_code)
-        finally:
-            connection.close()
+        return lambda: statuses.append(client.post(url).status_code)
 
-    threads = [threading.Thread(target=click, args=[c]) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert run_together(*(click(client) for client in clients)) == [None] * CLICKS
     contribution.refresh_from_db()
     assert statuses == [302] * CLICKS
     assert (Support.objects.count(), contribution.support_count) == (1, 1)

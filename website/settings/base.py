@@ -1,11 +1,14 @@
 """Settings shared by every environment; every value that differs comes from the environment."""
 
+import os
 from pathlib import Path
 
 import environ
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 from django.utils.translation import gettext_lazy as _
+
+from website import plugins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = BASE_DIR / "data"
@@ -17,17 +20,21 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Plugins: PLUGINS unset runs them all, set but empty the core alone (website/plugins.py).
+# (Read from os.environ: django-environ takes an empty value for an unset one.)
+PLUGINS, PLUGINS_SWITCHED_OFF = plugins.resolve(os.environ.get("PLUGINS"))
+
 INSTALLED_APPS = [
+    # The core
     "accounts",
     "outbox",
     "cms_pages",
-    "consultation",
-    "initiatives",
     "moderation",
-    "forums",
-    "search",
+    # The plugins, with the apps they bring
+    *plugins.installed_apps(PLUGINS),
     "theme",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -53,10 +60,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
-    "django_comments_xtd",
-    "django_comments",
+    "django.contrib.sitemaps",
     "django_filters",
     "django_htmx",
+    "laces",
 ]
 
 MIDDLEWARE = [
@@ -227,42 +234,6 @@ WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
-# Slugs used by the project's own URLs beside Wagtail's tree: no page may take them.
-RESERVED_SLUGS = [
-    "admin",
-    "api",
-    "comptes",
-    "documents",
-    "i18n",
-    "media",
-    "static",
-    "django-admin",
-    "nouvelle",
-    "nouveau",
-    "modifier",
-    "historique",
-    "discussions",
-    "membres",
-    "saisie",
-    "import",
-    "recherche",
-    "suggestions",
-    "contributions",
-    "mes-contributions",
-    "moi-aussi",
-    "signaler",
-    "inscription",
-    "carte",
-    "presence",
-    "restaurer",
-    "rejoindre",
-    "quitter",
-    "contacter",
-    "statut",
-    "image",
-    "mes-initiatives",
-]
-
 # Révoltes and rêves: pre-moderation unless switched to post-moderation.
 CONTRIBUTIONS_PREMODERATION = env.bool("CONTRIBUTIONS_PREMODERATION", default=True)
 # Per account: at most this many contributions in the window (seconds).
@@ -285,28 +256,29 @@ INITIATIVE_IMAGE_MAX_SIDE = 2000
 INITIATIVE_CREATION_RATE_LIMIT = (5, 3600)
 INITIATIVE_CONTACT_RATE_LIMIT = (5, 3600)
 
-# Forums: threaded comments on django-comments-xtd, with the project's own comment model.
-SITE_ID = 1  # django-contrib-comments stores a site on each comment
-COMMENTS_APP = "django_comments_xtd"
-COMMENTS_XTD_MODEL = "forums.models.Comment"
-# Three levels: a comment (0), a reply (1), a reply to a reply (2).
-COMMENTS_XTD_MAX_THREAD_LEVEL = 2
-# django-contrib-comments' own default: another value would alter its migration state.
-COMMENT_MAX_LENGTH = 3000
-# The comment form stays valid this long (seconds): people who type slowly, or come back to a
-# tab the next day, must not lose their text (accessibility rules ask for at least 20 hours).
-COMMENTS_TIMEOUT = 24 * 3600
-# Per account: at most this many comments (and new threads) in the window (seconds).
-COMMENTS_RATE_LIMIT = (10, 300)
-# An account younger than this (days) posting at least FORUM_HOLD_LINKS links waits for a
-# moderator before its comment is shown.
-FORUM_NEW_ACCOUNT_DAYS = 7
-FORUM_HOLD_LINKS = 2
-# This many distinct members flagging a comment hide it until a moderator reviews it.
-FORUM_FLAGS_TO_HIDE = 3
-# Top-level comments per page of a thread; threads per page of a forum.
-FORUM_COMMENTS_PER_PAGE = 20
-FORUM_THREADS_PER_PAGE = 20
+SITE_ID = 1  # django.contrib.sites (and django-contrib-comments, which stores it on comments)
+# Forums (the plugin brings django-comments-xtd): threaded comments, the project's own model.
+if "forums" in PLUGINS:
+    COMMENTS_APP = "django_comments_xtd"
+    COMMENTS_XTD_MODEL = "forums.models.Comment"
+    # Three levels: a comment (0), a reply (1), a reply to a reply (2).
+    COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+    # django-contrib-comments' own default: another value would alter its migration state.
+    COMMENT_MAX_LENGTH = 3000
+    # The comment form stays valid this long (seconds): people who type slowly, or come back to a
+    # tab the next day, must not lose their text (accessibility rules ask for at least 20 hours).
+    COMMENTS_TIMEOUT = 24 * 3600
+    # Per account: at most this many comments (and new threads) in the window (seconds).
+    COMMENTS_RATE_LIMIT = (10, 300)
+    # An account younger than this (days) posting at least FORUM_HOLD_LINKS links waits for a
+    # moderator before its comment is shown.
+    FORUM_NEW_ACCOUNT_DAYS = 7
+    FORUM_HOLD_LINKS = 2
+    # This many distinct members flagging a comment hide it until a moderator reviews it.
+    FORUM_FLAGS_TO_HIDE = 3
+    # Top-level comments per page of a thread; threads per page of a forum.
+    FORUM_COMMENTS_PER_PAGE = 20
+    FORUM_THREADS_PER_PAGE = 20
 
 # Maps: tiles are the one third-party request; without a URL the maps draw on a plain background.
 MAP_TILES_URL = env("MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -1,14 +1,14 @@
 """``manage.py load_demo_content``: the French demo tree of the brochure, idempotent."""
 
+import io
+
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Site
 
 from cms_pages.demo.builder import DemoTreeBuilder
-from consultation.demo import load_demo_contributions
-from forums.demo import load_demo_forums
-from initiatives.demo import load_demo_initiatives
-from search.rebuild import rebuild_index
+from cms_pages.extension_points import DEMO_CONTENT
 
 
 class Command(BaseCommand):
@@ -40,28 +40,7 @@ class Command(BaseCommand):
                     % {"created": len(outcome.created), "existing": len(outcome.existing)}
                 )
             )
-        # Invented révoltes and rêves (tagged "exemple") once the territories exist.
-        contributions = load_demo_contributions()
-        if verbosity >= 1:
-            self.stdout.write(
-                _("Demo révoltes and rêves: %(created)d created.") % {"created": contributions}
-            )
-        # Initiatives on the planisphère, inspired by those révoltes and rêves.
-        initiatives = load_demo_initiatives()
-        if verbosity >= 1:
-            self.stdout.write(
-                _("Demo initiatives: %(created)d created, %(existing)d already there.")
-                % {"created": len(initiatives.created), "existing": len(initiatives.existing)}
-            )
-        # Discussions in the enjeux' and the initiatives' forums.
-        threads = load_demo_forums()
-        if verbosity >= 1:
-            self.stdout.write(
-                _("Demo discussions: %(created)d threads created, %(existing)d already there.")
-                % {"created": len(threads.created), "existing": len(threads.existing)}
-            )
-        # The search documents of all of it, at once: the sync that follows each change runs
-        # after commit, which a caller's enclosing transaction (the tests' fixtures) delays.
-        search = rebuild_index()
-        if verbosity >= 1:
-            self.stdout.write(_("Search: %(outcome)s") % {"outcome": search})
+        # Then each installed plugin's demo content, in the order the plugins registered.
+        out = self.stdout if verbosity >= 1 else io.StringIO()
+        for load_plugin_demo in hooks.get_hooks(DEMO_CONTENT):
+            load_plugin_demo(out)

@@ -7,26 +7,14 @@
  *   - a toolbar above the description inserts the tags the server keeps (heading, bold,
  *     italic, list, link) around the selected text;
  *   - the commune select only offers the communes of the territories ticked;
- *   - a small Leaflet map shows the ticked territories (their outlines from the territories
- *     GeoJSON endpoint, or the box around their centre where no outline is stored) and a
- *     click, or "Place the point at the centre" from the keyboard, sets the hidden
- *     latitude/longitude inputs; "Remove the point" empties them.
+ *   - the point picker (theme/js/point-picker.js) shows the ticked territories on a small map
+ *     (every territory's outline fetched once) and places the point inside them.
  * The server checks and cleans everything again (nh3 for the description).
- *
- * Config (json_script named by data-point-config): {territories: {id: slug}, source: URL of
- * the territories GeoJSON, centreBox: degrees}. Map settings (data-map-settings): the site's
- * {tilesUrl, tilesAttribution, center, zoom}.
- * State for tests: the map's data-map-state is "loading", "ready", "no-area" or "error".
  */
 (function () {
   "use strict";
 
   var SAFE_LINK = /^(https?:\/\/|mailto:)\S+$/i;
-
-  function readJson(id) {
-    var element = document.getElementById(id);
-    return element ? JSON.parse(element.textContent) : null;
-  }
 
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -123,180 +111,6 @@
     if (select.value !== selected) select.value = "";
   };
 
-  // The map that places the initiative inside the territories ticked.
-  function PointPicker(form, container) {
-    this.form = form;
-    this.container = container;
-    this.field = form.querySelector("[data-point-field]");
-    this.status = form.querySelector("[data-point-status]");
-    this.actions = form.querySelector("[data-point-actions]");
-    this.help = form.querySelector("[data-point-help]");
-    this.latitude = form.querySelector("input[name=latitude]");
-    this.longitude = form.querySelector("input[name=longitude]");
-    this.settings = readJson(container.dataset.mapSettings);
-    this.config = readJson(container.dataset.pointConfig);
-    this.features = null; // every live territory's features, fetched once
-    this.areas = []; // L.LatLngBounds of the ticked territories
-    this.marker = null;
-  }
-
-  PointPicker.prototype.start = function () {
-    var self = this;
-    this.field.hidden = false;
-    this.container.hidden = false;
-    this.actions.hidden = false;
-    this.map = window.aacBaseMap(this.container, this.settings);
-    this.outline = L.featureGroup().addTo(this.map);
-    this.map.on("click", function (event) { self.place(event.latlng); });
-    this.form.querySelector("[data-point-centre]").addEventListener("click", function () {
-      self.place(self.map.getCenter());
-    });
-    this.form.querySelector("[data-point-clear]").addEventListener("click", function () {
-      self.clear(self.container.dataset.messageNone);
-    });
-    this.form.addEventListener("change", function (event) {
-      if (event.target.name === "territories") self.showTerritories(true);
-    });
-    var lat = parseFloat(this.latitude.value);
-    var lng = parseFloat(this.longitude.value);
-    if (isFinite(lat) && isFinite(lng)) {
-      this.drawMarker(L.latLng(lat, lng));
-      this.say(this.container.dataset.messagePlaced);
-    } else {
-      this.say(this.container.dataset.messageNone);
-    }
-    this.load();
-  };
-
-  PointPicker.prototype.load = function () {
-    var self = this;
-    this.container.dataset.mapState = "loading";
-    fetch(new URL(this.config.source, window.location.href), {
-      headers: { Accept: "application/geo+json" },
-    })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (collection) {
-        self.features = collection.features || [];
-        self.showTerritories(false);
-      })
-      .catch(function () {
-        self.container.dataset.mapState = "error";
-        self.setAvailable(false, self.container.dataset.messageError);
-      });
-  };
-
-  PointPicker.prototype.say = function (message) {
-    this.status.textContent = message;
-  };
-
-  PointPicker.prototype.drawMarker = function (latlng) {
-    if (this.marker) this.map.removeLayer(this.marker);
-    var content = document.createElement("span");
-    content.appendChild(document.createElement("span")).className = "map-marker__shape";
-    var label = content.appendChild(document.createElement("span"));
-    label.className = "visually-hidden";
-    label.textContent = this.container.dataset.labelMarker;
-    this.marker = L.marker(latlng, {
-      icon: L.divIcon({ html: content, className: "map-marker map-marker--initiative",
-        iconSize: [28, 28] }),
-      keyboard: false,
-      interactive: false,
-    }).addTo(this.map);
-  };
-
-  PointPicker.prototype.inside = function (latlng) {
-    return this.areas.some(function (area) { return area.contains(latlng); });
-  };
-
-  PointPicker.prototype.place = function (latlng) {
-    if (!this.areas.length) return;
-    if (!this.inside(latlng)) {
-      this.say(this.container.dataset.messageOutside);
-      return;
-    }
-    this.latitude.value = latlng.lat.toFixed(6);
-    this.longitude.value = latlng.lng.toFixed(6);
-    this.drawMarker(latlng);
-    this.say(this.container.dataset.messagePlaced);
-  };
-
-  PointPicker.prototype.clear = function (message) {
-    if (this.marker) this.map.removeLayer(this.marker);
-    this.marker = null;
-    this.latitude.value = "";
-    this.longitude.value = "";
-    if (message) this.say(message);
-  };
-
-  PointPicker.prototype.setAvailable = function (available, message) {
-    this.container.hidden = !available;
-    this.actions.hidden = !available;
-    this.help.hidden = !available;
-    if (available) this.map.invalidateSize();
-    if (message) this.say(message);
-  };
-
-  PointPicker.prototype.tickedIds = function () {
-    var territories = this.config.territories;
-    var ids = [];
-    this.form.querySelectorAll("input[name=territories]:checked").forEach(function (box) {
-      if (territories[box.value]) ids.push("territoire-" + box.value);
-    });
-    return ids;
-  };
-
-  // Draws the ticked territories and frames them; a point left outside them when the member
-  // changes the territories is removed (a point already saved is kept as it is).
-  PointPicker.prototype.showTerritories = function (changed) {
-    if (this.features === null) return;
-    var data = this.container.dataset;
-    var ids = this.tickedIds();
-    var style = { className: "map-area", color: "#1d3f6e", weight: 2, fillOpacity: 0.06 };
-    var box = this.config.centreBox;
-    var self = this;
-    this.outline.clearLayers();
-    this.areas = [];
-    ids.forEach(function (id) {
-      var own = self.features.filter(function (f) {
-        return f.properties && f.properties.id === id;
-      });
-      var boundaries = own.filter(function (f) { return f.properties.role === "boundary"; });
-      var centre = own.filter(function (f) {
-        return f.geometry && f.geometry.type === "Point";
-      })[0];
-      if (boundaries.length) {
-        var layer = L.geoJSON(boundaries, { style: style, interactive: false });
-        self.outline.addLayer(layer);
-        self.areas.push(layer.getBounds());
-      } else if (centre) {
-        var c = centre.geometry.coordinates;
-        var area = L.latLngBounds([c[1] - box, c[0] - box], [c[1] + box, c[0] + box]);
-        self.outline.addLayer(L.rectangle(area, Object.assign(
-          { interactive: false, dashArray: "6 6" }, style)));
-        self.areas.push(area);
-      }
-    });
-    if (!ids.length || !this.areas.length) {
-      if (this.marker) this.clear();
-      this.setAvailable(false, ids.length ? data.messageNoArea : data.messageChoose);
-      this.container.dataset.mapState = "no-area";
-      return;
-    }
-    this.setAvailable(true);
-    var all = L.latLngBounds(this.areas[0].getSouthWest(), this.areas[0].getNorthEast());
-    this.areas.forEach(function (area) { all.extend(area); });
-    this.map.fitBounds(all, { padding: [12, 12] });
-    if (this.marker && changed && !this.inside(this.marker.getLatLng())) {
-      this.clear(data.messageRemoved);
-    } else if (changed || !this.marker) {
-      this.say(this.marker ? data.messagePlaced : data.messageNone);
-    }
-    this.container.dataset.mapState = "ready";
-  };
-
   function start() {
     document.querySelectorAll("[data-initiative-form]").forEach(function (form) {
       var summary = form.querySelector("[data-error-summary]");
@@ -316,8 +130,20 @@
       }
 
       var container = form.querySelector("[data-point-map]");
-      if (container && typeof L !== "undefined" && window.aacBaseMap) {
-        new PointPicker(form, container).start();
+      if (container && typeof L !== "undefined" && window.aacBaseMap && window.aacPointPicker) {
+        window.aacPointPicker(form, container, {
+          territoryIds: function () {
+            var ids = [];
+            form.querySelectorAll("input[name=territories]:checked").forEach(function (box) {
+              ids.push(box.value);
+            });
+            return ids;
+          },
+          watches: function (event) { return event.target.name === "territories"; },
+          markerKind: function () { return "initiative"; },
+          // A point already saved is kept as it is until the territories change.
+          keepOutside: true,
+        });
       }
 
     });

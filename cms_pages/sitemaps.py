@@ -1,0 +1,22 @@
+"""``/sitemap.xml``: the live public pages, then what each installed plugin registers."""
+
+from wagtail import hooks
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+from .extension_points import SITEMAP_ITEMS
+from .visibility import of_installed_types
+
+
+class PageSitemap(WagtailSitemap):
+    """Live, public pages whose type is installed (a plugin switched off leaves its pages)."""
+
+    def items(self):
+        return of_installed_types(super().items())
+
+
+def sitemaps():
+    """``{name: Sitemap}``: the pages first, then every plugin's sections."""
+    sections = {"pages": PageSitemap}
+    for fn in hooks.get_hooks(SITEMAP_ITEMS):
+        sections.update(fn())
+    return sections

@@ -1,0 +1,18 @@
+"""The core's own public URLs beside Wagtail's tree: sitemap, feeds, territories' GeoJSON."""
+
+from django.urls import path
+from wagtail.contrib.sitemaps import views as sitemap_views
+
+from . import feeds, sitemaps, views
+
+
+def sitemap(request):
+    """The sitemap of the pages and of every installed plugin's sections."""
+    return sitemap_views.sitemap(request, sitemaps=sitemaps.sitemaps())
+
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("flux/<slug:slug>.atom", feeds.feed, name="feed"),
+    path("api/territoires.geojson", views.territories_geojson, name="territories-geojson"),
+]

@@ -1,0 +1,19 @@
+"""The core's hooks into Wagtail."""
+
+from django.http import Http404
+from wagtail import hooks
+
+from . import search_descriptions
+from .extension_points import SEARCH_FACETS, SEARCH_PAGE_DOCUMENTS
+
+
+@hooks.register("before_serve_page")
+def refuse_pages_of_missing_types(page, request, serve_args, serve_kwargs):
+    """A page whose type belongs to a plugin switched off answers 404, not a template error."""
+    if page.specific_class is None:
+        raise Http404
+
+
+# The core's pages and facets in the site search, as plain data (read by the search plugin).
+hooks.register(SEARCH_PAGE_DOCUMENTS, search_descriptions.describe_documents)
+hooks.register(SEARCH_FACETS, search_descriptions.describe_facets)
