@@ -15,7 +15,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
+from cms_pages.models import EnjeuPage, EventPage, TerritoryPage
 from consultation.models import Contribution
 
 # Far enough for any real period, near enough that a day more never overflows.
@@ -29,8 +31,6 @@ def public_pages(model, request):
     Wagtail's ``public()`` reads the restrictions on each call; the map page needs it for
     three filters and the counts, so the condition is read once per request.
     """
-    from wagtail.models import Page
-
     private = getattr(request, "_private_pages_q", None)
     if private is None:
         private = Page.objects.all().private_q()
@@ -40,20 +40,14 @@ def public_pages(model, request):
 
 
 def live_territories(request):
-    from cms_pages.models import TerritoryPage
-
     return public_pages(TerritoryPage, request).order_by("title")
 
 
 def live_enjeux(request):
-    from cms_pages.models import EnjeuPage
-
     return public_pages(EnjeuPage, request).order_by("title")
 
 
 def live_events(request):
-    from cms_pages.models import EventPage
-
     return public_pages(EventPage, request).order_by("-start")
 
 

@@ -13,6 +13,7 @@ import io
 import zipfile
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -118,8 +119,6 @@ def _csv_lines(data):
 
 
 def _xlsx_lines(data):
-    from openpyxl import load_workbook
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())

@@ -7,9 +7,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from cms_pages.extension_points import DEMO_CONTENT, PAGE_PANELS, PERSONAL_DATA, REPORTABLE
+from cms_pages.extension_points import (
+    DEMO_CONTENT,
+    FEEDS,
+    PAGE_PANELS,
+    PERSONAL_DATA,
+    REPORTABLE,
+    SITEMAP_ITEMS,
+)
 
-from . import admin_views, demo, moderation, panels, personal_data
+from . import admin_views, demo, feeds, moderation, panels, personal_data
 from .rules import is_forum_moderator
 from .views.moderation import CommentReportable
 
@@ -100,3 +107,13 @@ def register_comment_reports():
 def register_forum_personal_data():
     """A citizen's threads, comments, follows and comment flags."""
     return personal_data.part()
+
+
+@hooks.register(SITEMAP_ITEMS)
+def register_thread_sitemap():
+    return {"discussions": feeds.ThreadSitemap}
+
+
+@hooks.register(FEEDS)
+def register_thread_feed():
+    return [feeds.ThreadFeed]

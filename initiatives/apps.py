@@ -11,4 +11,4 @@ class InitiativesConfig(plugins.PluginConfig):
     urls = "initiatives.urls"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401, PLC0415 - receivers connect once the models are ready

@@ -10,19 +10,17 @@ import django_filters
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages.models import EnjeuPage, TerritoryPage
+
 from .models import InitiativePage
 from .public import live_pages, published_initiatives
 
 
 def live_territories(request=None):
-    from cms_pages.models import TerritoryPage
-
     return live_pages(TerritoryPage).order_by("title")
 
 
 def live_enjeux(request=None):
-    from cms_pages.models import EnjeuPage
-
     return live_pages(EnjeuPage).order_by("title")
 
 

@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PillowImage
 from PIL import ImageOps
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 COLLECTION_NAME = "Initiatives"
@@ -49,8 +51,6 @@ def strip_metadata(upload):
 
 
 def initiatives_collection():
-    from wagtail.models import Collection
-
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=COLLECTION_NAME).first()
     return existing or root.add_child(name=COLLECTION_NAME)
@@ -58,8 +58,6 @@ def initiatives_collection():
 
 def create_image(file, title, user):
     """Store a cleaned image file as a Wagtail image in the Initiatives collection."""
-    from wagtail.images import get_image_model
-
     return get_image_model().objects.create(
         title=title[:255],
         file=file,

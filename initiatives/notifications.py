@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
 
 from outbox.links import absolute_url
 
@@ -49,8 +50,6 @@ def mute_admin_emails(user):
     (staff keep their own preferences). Returns True if the profile changed."""
     if user is None or not user.is_authenticated or has_admin_access(user):
         return False
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(user)
     changed = [name for name in ADMIN_NOTIFICATIONS if getattr(profile, name)]
     for name in changed:

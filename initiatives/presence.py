@@ -11,10 +11,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
 
+from .models import InitiativePage
+
 
 def _content_type():
-    from .models import InitiativePage
-
     return ContentType.objects.get_for_model(InitiativePage)
 
 

@@ -8,7 +8,12 @@ the change lives in a revision only. Drafts and pending initiatives are never li
 from django.db.models import Count, F, Prefetch, Q, Value, Window
 from wagtail.models import Page
 
+from cms_pages.models import EnjeuPage, TerritoryPage
 from cms_pages.visibility import without_restricted
+from consultation.models import Contribution
+
+from .members import page_membership_context
+from .models import InitiativePage
 
 # The enjeu and territory pages show at most this many initiatives (then a link to the
 # planisphère filtered on them); a contribution page shows up to INSPIRED_SIZE.
@@ -24,8 +29,6 @@ def live_pages(model):
 
 
 def published_initiatives():
-    from .models import InitiativePage
-
     return without_restricted(InitiativePage.objects.live())
 
 
@@ -33,8 +36,6 @@ def card_relations(queryset):
     """``queryset`` ready for cards: heavy columns left out, the live territories and enjeux
     prefetched (two queries for the whole page of results) as ``live_territories`` and
     ``live_enjeux``."""
-    from cms_pages.models import EnjeuPage, TerritoryPage
-
     return queryset.defer(*HEAVY_FIELDS).prefetch_related(
         Prefetch(
             "territories",
@@ -53,8 +54,6 @@ def attach_places(initiatives, territories, enjeux):
     """Set ``live_territories`` and ``live_enjeux`` on each of ``initiatives`` (a page of
     results), picked from the live ``territories`` and ``enjeux`` the caller already read,
     with one query over both relation tables."""
-    from .models import InitiativePage
-
     pks = [initiative.pk for initiative in initiatives]
     tables = [
         (InitiativePage.territories.through, "territorypage", territories),
@@ -132,8 +131,6 @@ def live_places(page):
 def initiative_relations(request, page):
     """What the initiative page shows beside its own fields: its live territories and enjeux,
     the published contributions it came from, its tags (sorted)."""
-    from consultation.models import Contribution
-
     territories, enjeux = live_places(page)
     return {
         "territories": territories,
@@ -152,8 +149,6 @@ def initiative_page_context(request, page):
     """Context of the public initiative page: relations, membership, what the visitor may
     do there (each link shown only to who may follow it; ``can_contact`` and ``can_report``
     come from ``page_membership_context``)."""
-    from .members import page_membership_context
-
     user = request.user
     context = initiative_relations(request, page)
     if page.pk is None:  # the admin's preview of a page not saved yet: nobody belongs to it

@@ -6,8 +6,16 @@ goes back to the Modérateurs, and while that check is pending every later save 
 so nothing unchecked goes live (approving publishes the latest revision)."""
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from accounts.rules import MODERATORS
 
@@ -24,8 +32,6 @@ def initiative_workflow():
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
     if workflow:
         return workflow
-    from django.contrib.auth.models import Group
-
     task = GroupApprovalTask.objects.create(name=f"{WORKFLOW_NAME} — {MODERATORS}")
     task.groups.set(Group.objects.filter(name=MODERATORS))
     workflow = Workflow.objects.create(name=WORKFLOW_NAME)
@@ -36,9 +42,6 @@ def initiative_workflow():
 def attach_workflow(index_page):
     """Make the Modérateurs' workflow govern every initiative under ``index_page``, and let
     them publish there: approving the workflow's last task publishes as the moderator."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     WorkflowPage.objects.update_or_create(
         page=index_page, defaults={"workflow": initiative_workflow()}
     )

@@ -5,8 +5,11 @@ Predicates take ``(user, initiative)``; membership-management permissions take
 names (see ``initiatives.views.membership``)."""
 
 import rules
+from wagtail.models import Page, PageViewRestriction
 
 from accounts.rules import is_editor, is_moderator
+
+from .models import Membership
 
 
 def membership_of(user, initiative):
@@ -15,8 +18,6 @@ def membership_of(user, initiative):
         return None
     cache = initiative.__dict__.setdefault("_membership_cache", {})
     if user.pk not in cache:
-        from .models import Membership
-
         cache[user.pk] = Membership.objects.filter(initiative=initiative, user=user).first()
     return cache[user.pk]
 
@@ -60,8 +61,6 @@ def is_published(user, initiative):
 def _has_view_restriction(page):
     """Whether a restriction covers ``page``: on itself or on an ancestor, whose tree paths
     are the prefixes of its own (one query, where ``get_view_restrictions`` takes two)."""
-    from wagtail.models import Page, PageViewRestriction
-
     paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
     return PageViewRestriction.objects.filter(page__path__in=paths).exists()
 

@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 from cms_pages.models import StandardPage
 from cms_pages.panels import CHROME_SLOTS, SlotPanels
-from cms_pages.visibility import without_restricted
+from cms_pages.visibility import of_installed_types, without_restricted
 
 
 def site_chrome(request):
@@ -18,8 +18,9 @@ def site_chrome(request):
         if site is None:
             return []
         # Titles and URLs only: plain pages spare one query per page type; restrictions are
-        # checked in the same query.
-        return list(without_restricted(site.root_page.get_children().live().in_menu()))
+        # checked in the same query, and pages of a plugin switched off are left out.
+        children = site.root_page.get_children().live().in_menu()
+        return list(of_installed_types(without_restricted(children)))
 
     def footer_links():
         return list(

@@ -10,6 +10,8 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from consultation.rules import can_moderate
+
 # About 100 m: three decimals of a degree are 111 m of latitude and 75 m of longitude here.
 PUBLIC_POINT_DECIMALS = 3
 
@@ -20,8 +22,6 @@ class ContributionQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published ones for everyone; authors also see their own, moderators see all."""
-        from consultation.rules import can_moderate
-
         if user.is_authenticated and can_moderate(user):
             return self
         if user.is_authenticated:

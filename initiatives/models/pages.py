@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -10,10 +11,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from cms_pages.geo import LocalLeafletPanel, LocatedMixin
 from cms_pages.models.base import BasePage, IndexPage
+from initiatives.sanitise import clean_description
 
 # The description's rich text: the same list in the admin editor and in the public form's
 # sanitiser (initiatives.sanitise).
@@ -29,7 +32,8 @@ class InitiativeIndexPage(IndexPage):
         verbose_name = _("initiative index")
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.views.planisphere import planisphere_context
+        # The page model hands its context to its view layer, which imports this model.
+        from initiatives.views.planisphere import planisphere_context  # noqa: PLC0415 - cycle
 
         context = super().get_context(request, *args, **kwargs)
         context.update(planisphere_context(request))
@@ -184,7 +188,8 @@ class InitiativePage(LocatedMixin, BasePage):
         verbose_name_plural = _("initiatives")
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.public import initiative_page_context
+        # The page model hands its context to its view layer, which imports this model.
+        from initiatives.public import initiative_page_context  # noqa: PLC0415 - cycle
 
         context = super().get_context(request, *args, **kwargs)
         context.update(initiative_page_context(request, self))
@@ -193,9 +198,4 @@ class InitiativePage(LocatedMixin, BasePage):
     def description_html(self):
         """The description ready to show: Wagtail's links expanded, then cleaned again, so that
         text saved from the admin gets the same treatment as text posted from the site."""
-        from django.utils.safestring import mark_safe
-        from wagtail.rich_text import expand_db_html
-
-        from initiatives.sanitise import clean_description
-
         return mark_safe(clean_description(expand_db_html(self.description)))  # noqa: S308 (nh3)

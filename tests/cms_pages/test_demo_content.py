@@ -17,6 +17,7 @@ from cms_pages.models import (
     StandardPage,
     TerritoryPage,
 )
+from initiatives import publication
 from search.models import SearchDocument
 from tests.search import sources_helpers as search
 from tests.search.conftest import engine  # noqa: F401 (each search engine the machine reaches)
@@ -239,8 +240,6 @@ def test_footer_links_the_legal_notice_and_the_privacy_notice(demo):
 
 
 def test_demo_pages_are_published_through_revisions(demo):
-    from initiatives import publication
-
     unrevised = Page.objects.filter(depth__gte=2).exclude(
         live=True, live_revision__isnull=False, has_unpublished_changes=False
     )

@@ -1,6 +1,7 @@
 """Territories and form data shared by the tests of the online form, “moi aussi” and reports."""
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from cms_pages.models import Commune
 from tests import factories
@@ -75,8 +76,6 @@ def error_codes(response, field):
 def citizen_world():
     """A home page, the square territory under it and a citizen: the ``build_world`` of the
     modules about a citizen's own contributions, reports and « moi aussi »."""
-    from types import SimpleNamespace
-
     home = factories.site_with_home_page()
     return SimpleNamespace(
         home=home, territory=make_territories(home).square, citizen=factories.UserFactory()

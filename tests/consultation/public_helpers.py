@@ -3,6 +3,7 @@ pages: two territories (one with a stored boundary), an enjeu, an event, and hel
 contributions of any status at exact points."""
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from cms_pages.models import Commune
 from tests import factories
@@ -72,9 +73,5 @@ def grid_points(count, south=47.61, west=6.81, step=0.0071):
 def region_world():
     """A home page and the region under it, built once by each module of the public pages
     (their ``build_world``)."""
-    from types import SimpleNamespace
-
-    from tests import factories
-
     home = factories.site_with_home_page()
     return SimpleNamespace(home=home, region=make_region(home))

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from consultation.models import Contribution
@@ -303,8 +304,6 @@ def test_typed_in_text_is_escaped_in_the_list(client, facilitator, place):
 
 
 def test_capture_form_is_protected_by_csrf(place):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(user_in("Animateurs"))
     response = client.post(capture_url(place.belfort_event), row(place.belfort))

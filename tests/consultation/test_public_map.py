@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from consultation.models import Contribution
 from consultation.views.public import LIST_ID, PAGE_SIZE
@@ -193,8 +194,6 @@ def test_territory_choices_leave_out_unpublished_territories(client, region):
 
 
 def test_private_enjeu_is_not_a_choice(client, region):
-    from wagtail.models import PageViewRestriction
-
     PageViewRestriction.objects.create(page=region.enjeu, restriction_type="login")
     assert errors(client, enjeu="mobilite")["enjeu"][0].code == "invalid_choice"
 

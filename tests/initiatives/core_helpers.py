@@ -4,13 +4,13 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from accounts.rules import EDITORS, MODERATORS
+from initiatives.models import InitiativePage
+from initiatives.publication import attach_workflow
 from tests import factories
 
 
 def tree():
     """Home with two territories, two enjeux and the initiative index (with its workflow)."""
-    from initiatives.publication import attach_workflow
-
     home = factories.site_with_home_page()
     territories_index = factories.TerritoryIndexPageFactory(parent=home)
     territories = [factories.TerritoryPageFactory(parent=territories_index) for _ in range(2)]
@@ -66,6 +66,4 @@ def client_for(user):
 
 def fresh(page):
     """The page as stored now (its live content once published)."""
-    from initiatives.models import InitiativePage
-
     return InitiativePage.objects.get(pk=page.pk)

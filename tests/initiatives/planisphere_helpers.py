@@ -4,10 +4,12 @@ with and without a point, a draft, a pending one and a published one with a pend
 Leak markers: the titles of what must never be shown to the public contain ``FUITE``.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from cms_pages.models import EnjeuIndexPage, TerritoryIndexPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
+from initiatives.publication import submit_for_moderation
 from tests import factories
 
 LEAK = "FUITE"
@@ -130,8 +132,6 @@ def world(home=None):
 def hidden_initiatives(index, territories, enjeux, inspired_by=()):
     """A draft, a pending one and a published one whose renaming waits for the moderators;
     every unpublished title carries the leak marker."""
-    from initiatives.publication import submit_for_moderation
-
     common = {"territories": territories, "enjeux": enjeux, "inspired_by": inspired_by}
     draft = initiative(
         index,
@@ -179,8 +179,6 @@ def feature_ids(response):
 
 def list_ids(response):
     """The data-feature-id of the planisphère's list items."""
-    import re
-
     return set(re.findall(r'data-feature-id="(initiative-\d+)"', response.content.decode()))
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.test import override_settings
 
 from accounts.rules import FACILITATORS
+from initiatives.models import InitiativePage
 from tests.factories import InitiativePageFactory, UserFactory
 from tests.initiatives import create_helpers as helpers
 from tests.initiatives.core_helpers import in_group
@@ -89,8 +90,6 @@ def test_filter_by_moderation_state(setup, moderator_client, state, expected):
 
 
 def test_filter_finds_initiatives_sent_back_for_changes(setup, moderator_client):
-    from initiatives.models import InitiativePage
-
     helpers.decide(InitiativePage.objects.get(title="Gamma"), "reject", comment="Non.")
     response = moderator_client.get(LISTING, {"workflow": "changes_requested"})
     assert titles(response) == ["Gamma"]

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from cms_pages.models import Commune
 from initiatives.forms import InitiativeForm
 from initiatives.models import InitiativePage
 from tests.factories import ContributionFactory
@@ -108,8 +109,6 @@ def test_bad_input_gets_a_field_error(setup, overrides, field):
 
 
 def test_commune_must_belong_to_a_chosen_territory(setup):
-    from cms_pages.models import Commune
-
     _, territories, _ = setup
     elsewhere = Commune.objects.create(
         territory=territories[1], name="Ailleurs", insee_code="90001"

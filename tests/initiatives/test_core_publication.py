@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import WorkflowState
 
+from cms_pages.models import TerritoryPage
 from initiatives import publication
 from initiatives.models import InitiativePage
 from initiatives.publication import Outcome
@@ -94,8 +95,6 @@ def test_a_rejected_initiative_is_resubmitted_by_the_next_save(index):
 
 
 def test_recheck_comparison_covers_relations(index, settings):
-    from cms_pages.models import TerritoryPage
-
     settings.INITIATIVE_RECHECK_FIELDS = ["territories"]
     page = InitiativePageFactory(parent=index)
     draft = fresh(page)

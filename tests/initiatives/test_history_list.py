@@ -4,6 +4,8 @@ changed, whether it was published, and which one is online or awaiting the moder
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.initiatives import editing_helpers as helpers
 
@@ -95,9 +97,6 @@ def test_the_history_is_paginated(page):
 def test_the_history_makes_as_many_queries_for_many_revisions_as_for_few(
     page, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     camille = helpers.member(page)
     client = helpers.client_for(camille)
     client.get(helpers.history_url(page))

@@ -32,13 +32,23 @@ class InitiativePageTreeTests(WagtailPageTestCase):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", ["modifier", "historique", "nouvelle", "membres", "statut"])
-def test_an_initiative_may_not_take_a_reserved_slug(home_page, slug):
+@pytest.mark.parametrize("slug", ["nouvelle", "mes-initiatives"])
+def test_an_initiative_may_not_take_a_slug_whose_url_is_a_view(home_page, slug):
+    """/initiatives/nouvelle/ is the creation form: no initiative may be served there."""
     index = factories.InitiativeIndexPageFactory(parent=home_page)
     page = factories.InitiativePageFactory.build(title="Une initiative", slug=slug)
     with pytest.raises(ValidationError) as error:
         index.add_child(instance=page)
     assert "slug" in error.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["modifier", "statut"])
+def test_a_word_of_the_initiative_urls_is_free_where_it_shadows_nothing(home_page, slug):
+    """/initiatives/<id>/modifier/ needs an id: /initiatives/modifier/ is no project view."""
+    index = factories.InitiativeIndexPageFactory(parent=home_page)
+    page = factories.InitiativePageFactory(parent=index, slug=slug)
+    assert page.url == f"/initiatives/{slug}/"
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ in the last INITIATIVE_PRESENCE_SECONDS are shown, by their public name only."""
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
 
@@ -219,8 +220,6 @@ def test_the_presence_endpoint_refuses_get(page, camille):
 
 
 def test_the_presence_endpoint_needs_the_csrf_token(page, camille):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(camille)
 

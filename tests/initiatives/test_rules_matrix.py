@@ -6,6 +6,7 @@ state checks that still apply to them (joining a draft is a 404, leaving needs a
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from wagtail.models import PageViewRestriction
 
 from tests.factories import UserFactory
 from tests.initiatives import membership_helpers as helpers
@@ -169,8 +170,6 @@ def test_pending_requester_cannot_see_a_draft(world):
 
 
 def test_initiative_under_a_restricted_index_is_not_published(world):
-    from wagtail.models import PageViewRestriction
-
     index = world["index"]
     page = helpers.initiative(index)
     PageViewRestriction.objects.create(page=index, restriction_type="login")
@@ -180,8 +179,6 @@ def test_initiative_under_a_restricted_index_is_not_published(world):
 
 
 def test_initiative_beside_a_restricted_page_stays_published(world):
-    from wagtail.models import PageViewRestriction
-
     index = world["index"]
     restricted = helpers.initiative(index)
     page = helpers.initiative(index)

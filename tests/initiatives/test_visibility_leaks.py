@@ -6,6 +6,7 @@ Every unpublished title and summary carries the leak marker (planisphere_helpers
 """
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests import factories
 from tests.initiatives import planisphere_helpers as h
@@ -104,8 +105,6 @@ def test_a_waiting_change_stays_off_every_list(client, world):
 
 
 def test_an_initiative_under_a_view_restriction_is_not_listed(client, world):
-    from wagtail.models import PageViewRestriction
-
     velo = world.initiatives["velo"]
     PageViewRestriction.objects.create(page=velo, restriction_type="login")
     assert h.fid(velo) not in client.get("/initiatives/").content.decode()
@@ -114,8 +113,6 @@ def test_an_initiative_under_a_view_restriction_is_not_listed(client, world):
 
 
 def test_a_restriction_on_the_planisphere_covers_every_initiative(client, world):
-    from wagtail.models import PageViewRestriction
-
     PageViewRestriction.objects.create(page=world.index, restriction_type="login")
     assert client.get("/api/initiatives.geojson").json()["features"] == []
     assert 'data-initiative-count="0"' in client.get("/enjeux/mob/").content.decode()

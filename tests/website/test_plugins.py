@@ -25,7 +25,7 @@ def test_a_plugin_whose_required_plugin_is_off_is_switched_off_too():
 
 
 def test_an_unknown_plugin_is_refused_with_the_known_ones():
-    with pytest.raises(ValueError, match="bourse.*known: consultation"):
+    with pytest.raises(ValueError, match=r"bourse.*known: consultation"):
         plugins.resolve("consultation,bourse")
 
 
