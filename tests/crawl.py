@@ -96,13 +96,28 @@ def main():
         "--probe",
         help="also request every URL of this crawl output file: none may answer a server error",
     )
+    parser.add_argument(
+        "--setup",
+        action="store_true",
+        help="first run check, migrate, createcachetable and load_demo_content (one process "
+        "saves Django's start-up for each)",
+    )
+    parser.add_argument("--no-crawl", action="store_true", help="stop after --setup")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
     import django  # noqa: PLC0415 - settings are chosen above, before Django loads
 
     django.setup()
+    from django.core.management import call_command  # noqa: PLC0415 - needs django.setup()
     from django.test import Client  # noqa: PLC0415 - needs django.setup()
 
+    call_command("check", fail_level="ERROR")
+    if args.setup:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable")
+        call_command("load_demo_content", verbosity=0)
+    if args.no_crawl:
+        return 0
     client = Client(raise_request_exception=False)
     pages = crawl(client, start=tuple(dict.fromkeys(args.start)))
     lines = [f"{status}\t{url}\t{title}" for url, (status, title, _) in sorted(pages.items())]
