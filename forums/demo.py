@@ -21,22 +21,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
-from wagtail.users.models import UserProfile
 
+from accounts.admin_emails import mute_admin_emails
 from cms_pages.models import TerritoryPage
 from moderation.models import Report
 
 from . import demo_texts, posting
 from .models import Comment, Thread
 from .owners import owners
-
-# The Wagtail profile switches a citizen does not need: every one of them sends admin links.
-ADMIN_NOTIFICATIONS = (
-    "submitted_notifications",
-    "approved_notifications",
-    "rejected_notifications",
-    "updated_comments_notifications",
-)
 
 # Hours between two messages of a demo thread, in turn: a conversation over a few days.
 STEPS_HOURS = [3, 5, 2, 7, 4, 9, 1, 6]
@@ -72,19 +64,6 @@ def load_demo_forums():
             create_thread(spec, forum_page, territories, citizens, now)
             outcome.created.append(spec["title"])
     return outcome
-
-
-def mute_admin_emails(user):
-    """Switch off Wagtail's workflow and comment e-mails for a demo citizen without admin
-    access (as the initiatives' demo does for its own)."""
-    if user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
-        return
-    profile = UserProfile.get_for_user(user)
-    changed = [name for name in ADMIN_NOTIFICATIONS if getattr(profile, name)]
-    for name in changed:
-        setattr(profile, name, False)
-    if changed:
-        profile.save(update_fields=changed)
 
 
 def demo_forum_citizens():

@@ -11,9 +11,10 @@ from django.utils.text import slugify
 from wagtail.actions.create_page import CreatePageAction
 from wagtail.models import Page, PageSubscription
 
+from accounts import admin_emails
 from cms_pages.slugs import is_reserved
 
-from . import notifications, publication
+from . import publication
 from .models import Membership
 
 SLUG_BASE_MAX_LENGTH = 80
@@ -54,8 +55,8 @@ def create_initiative(form, index, user):
                 status=Membership.Status.ACTIVE,
                 joined_at=timezone.now(),
             )
-            notifications.mute_admin_emails(user)
-            if not notifications.has_admin_access(user):
+            admin_emails.mute_admin_emails(user)
+            if not admin_emails.has_admin_access(user):
                 # Wagtail subscribes the creator to the admin's comment e-mails.
                 PageSubscription.objects.filter(page=page, user=user).update(
                     comment_notifications=False

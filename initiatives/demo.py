@@ -15,13 +15,14 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import WorkflowPage
 
+from accounts import admin_emails
 from cms_pages.geo import format_point
 from cms_pages.models import EnjeuPage, HomePage, TerritoryPage
 from consultation.demo import KEY_PREFIX as CONTRIBUTION_KEY_PREFIX
 from consultation.demo import territory_centre
 from consultation.models import Contribution
 
-from . import demo_texts, notifications, publication
+from . import demo_texts, publication
 from .models import InitiativeIndexPage, InitiativePage, Membership
 
 INSPIRATIONS_MAX = 3
@@ -89,7 +90,7 @@ def demo_citizens():
             )
             user.set_unusable_password()
             user.save()
-        notifications.mute_admin_emails(user)
+        admin_emails.mute_admin_emails(user)
         users[username] = user
     return users
 

@@ -1,11 +1,8 @@
-"""E-mails to the porteurs of an initiative about its moderation, and keeping Wagtail's admin
-e-mails away from citizens.
+"""E-mails to the porteurs of an initiative about its moderation.
 
-Wagtail e-mails the person who submitted a page when a moderator approves it or asks for
-changes, with links into the admin, which a citizen cannot open. Citizens without admin access
-have those notifications switched off on their Wagtail profile; the porteurs get our own e-mails
-instead, in the site's language, linking to public pages only (the initiative, its status
-page, its edit page), built from ``WAGTAILADMIN_BASE_URL``.
+Wagtail's own admin e-mails are switched off for citizens (``accounts.admin_emails``); the
+porteurs get these e-mails instead, in the site's language, linking to public pages only (the
+initiative, its status page, its edit page), built from ``WAGTAILADMIN_BASE_URL``.
 """
 
 from django.conf import settings
@@ -14,19 +11,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.users.models import UserProfile
 
 from outbox.links import absolute_url
 
 from .models import Membership
-
-# The Wagtail profile switches a citizen does not need: every one of them sends admin links.
-ADMIN_NOTIFICATIONS = (
-    "submitted_notifications",
-    "approved_notifications",
-    "rejected_notifications",
-    "updated_comments_notifications",
-)
 
 APPROVED = "approved"
 CHANGES_APPROVED = "changes_approved"
@@ -39,24 +27,6 @@ SUBJECTS = {
     ),
     REJECTED: lambda title: _("Your initiative “%(title)s” needs changes") % {"title": title},
 }
-
-
-def has_admin_access(user):
-    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
-
-
-def mute_admin_emails(user):
-    """Switch off Wagtail's workflow and comment e-mails for a citizen without admin access
-    (staff keep their own preferences). Returns True if the profile changed."""
-    if user is None or not user.is_authenticated or has_admin_access(user):
-        return False
-    profile = UserProfile.get_for_user(user)
-    changed = [name for name in ADMIN_NOTIFICATIONS if getattr(profile, name)]
-    for name in changed:
-        setattr(profile, name, False)
-    if changed:
-        profile.save(update_fields=changed)
-    return bool(changed)
 
 
 def public_page_url(page):

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.dispatch import receiver
 from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
 
+from accounts import admin_emails
+
 from . import notifications
 from .models import InitiativePage
 
@@ -22,7 +24,7 @@ def mute_admin_emails_of_submitter(sender, instance, user=None, **kwargs):
     (they would link to admin pages they cannot open): a member saving a re-check field
     submits too, not only the creator."""
     if _initiative_of(instance) is not None:
-        notifications.mute_admin_emails(instance.requested_by)
+        admin_emails.mute_admin_emails(instance.requested_by)
 
 
 @receiver(workflow_approved, dispatch_uid="initiatives_notify_approved")
