@@ -3,14 +3,14 @@ save through and refuses the other; no update is lost. On PostgreSQL the lock de
 SQLite, which refuses a second writer, the loser is retried, then refused or asked to save
 again, never shown an error."""
 
-import threading
 import time
+from functools import partial
 
 import pytest
-from django.db import connection
 
 from initiatives import editing
 from tests.initiatives import editing_helpers as helpers
+from tests.parallel import run_together
 
 MEMBERS = 2
 
@@ -33,27 +33,16 @@ def save_in_parallel(monkeypatch):
         time.sleep(0.3)
 
     monkeypatch.setattr(editing, "check_not_stale", slow_check)
-    barrier = threading.Barrier(MEMBERS)
-    statuses, errors = {}, []
+    statuses = {}
 
     def save(n):
-        try:
-            barrier.wait()
-            response = clients[n].post(
-                helpers.edit_url(page), {**base, "summary": f"Texte du membre {n}."}
-            )
-            statuses[n] = response.status_code
-        except Exception as error:  # reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
+        response = clients[n].post(
+            helpers.edit_url(page), {**base, "summary": f"Texte du membre {n}."}
+        )
+        statuses[n] = response.status_code
 
-    threads = [threading.Thread(target=save, args=[n]) for n in range(MEMBERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    outcomes = run_together(*[partial(save, n) for n in range(MEMBERS)])
+    assert outcomes == [None] * MEMBERS
     return page, members, statuses, before
 
 
