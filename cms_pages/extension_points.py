@@ -80,13 +80,16 @@ search finds nothing. The type and maturity facets come from the sources' ``kind
 """
 
 SITEMAP_ITEMS = "register_sitemap"
-"""Sitemap sections: ``fn()`` returns ``(name, django.contrib.sitemaps.Sitemap)`` pairs added
-to ``/sitemap.xml`` beside the live Wagtail pages.
+"""Sitemap sections: ``fn()`` returns ``{name: django.contrib.sitemaps.Sitemap}`` (a class or
+an instance) added to ``/sitemap.xml`` after the live public pages (``cms_pages.sitemaps``).
+Only what anyone may read: consultation gives the published contributions, forums the public
+threads.
 """
 
 FEEDS = "register_feeds"
-"""Atom feeds: ``fn()`` returns ``(slug, django.contrib.syndication.views.Feed)`` pairs served
-at ``/flux/<slug>.atom`` and listed in the head of every page.
+"""Atom feeds: ``fn()`` returns a list of :class:`cms_pages.feeds.AtomFeed` subclasses, each
+served at ``/flux/<slug>.atom`` (its ``slug``) and announced by a ``<link rel="alternate">``
+in the head of every page. Only what anyone may read.
 """
 
 PERSONAL_DATA = "register_personal_data"
@@ -108,13 +111,15 @@ will be added to the same part objects by the RGPD issue.
 """
 
 CACHE_KEYS = "register_cache_keys"
-"""Cache invalidation: ``fn(instance)`` returns the cache keys (URL paths) a change of
-``instance`` makes stale, or nothing when the instance is not the plugin's.
+"""Declared for the anonymous page cache (not used yet). Cache invalidation:
+``fn(instance)`` returns the cache keys (URL paths) a change of ``instance`` makes stale, or
+nothing when the instance is not the plugin's.
 """
 
 CONVERSATION_OWNERS = "register_conversation_owner"
-"""Owners of private conversations (an initiative's porteurs, a structure's members):
-``fn()`` returns ``(model, members(instance) -> queryset of users)``.
+"""Declared for the private conversations (not used yet). Owners of private conversations
+(an initiative's porteurs, a structure's members): ``fn()`` returns ``(model,
+members(instance) -> queryset of users)``.
 """
 
 THREAD_OWNERS = "register_thread_owner"
