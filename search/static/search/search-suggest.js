@@ -1,5 +1,5 @@
 /*
- * Suggestions under the search box (theme/templates/search/search_box.html).
+ * Suggestions under the search box (search/templates/search/search_box.html).
  *
  * Without this script the box is a plain GET form to the search page. With it, the input
  * becomes an ARIA 1.2 combobox: as the visitor types (after a short pause, two characters at
