@@ -44,3 +44,12 @@ class User(AbstractUser):
     def public_name(self):
         """The name shown on the public site: never the e-mail address."""
         return self.display_name or _("Anonymous citizen")
+
+    def get_full_name(self):
+        """The display name: Wagtail names people (admin listings, workflow e-mails) through
+        ``get_full_name()``, falling back to the username, an e-mail address: never that. Staff
+        without a display name are named by the first and last names the admin gave them."""
+        return self.display_name or super().get_full_name() or str(self.public_name)
+
+    def get_short_name(self):
+        return self.get_full_name()

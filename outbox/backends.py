@@ -3,6 +3,7 @@
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
+from .layout import html_from_text
 from .models import OutgoingEmail
 from .tasks import deliver_email
 
@@ -22,6 +23,9 @@ class OutboxBackend(BaseEmailBackend):
                 ),
                 "",
             )
+            if not html and getattr(message, "content_subtype", "plain") == "plain":
+                # Every mail in the platform's layout, even those written as text only.
+                html = html_from_text(message.subject, message.body)
             stored.append(
                 OutgoingEmail.objects.create(
                     subject=str(message.subject),

@@ -349,7 +349,7 @@ def test_confirming_an_unchanged_decision_sends_no_new_email(
     assert outbox == []
 
 
-def test_the_email_has_no_html_part_for_user_text_to_become_markup(
+def test_user_text_never_becomes_markup_in_the_html_part(
     territory, author, moderator, django_capture_on_commit_callbacks
 ):
     contribution = helpers.pending(territory, author=author, text=helpers.XSS)
@@ -357,7 +357,10 @@ def test_the_email_has_no_html_part_for_user_text_to_become_markup(
         django_capture_on_commit_callbacks,
         lambda: moderation.hide([contribution], moderator, helpers.XSS),
     )
-    assert not [part for part in outbox[0].alternatives if part[1] == "text/html"]
+    # The outbox builds the HTML part from the text, in the platform's layout: escaped.
+    (html,) = [part[0] for part in outbox[0].alternatives if part[1] == "text/html"]
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
 
 
 def test_user_text_stays_verbatim_in_the_plain_text_email(

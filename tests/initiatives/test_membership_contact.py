@@ -87,11 +87,12 @@ def test_with_consent_reply_to_is_the_sender(client, page, sender):
     assert [mail.reply_to for mail in helpers.mails()] == [["nadia@example.org"]] * 2
 
 
-def test_mail_is_plain_text_and_keeps_markup_as_typed(client, page, sender):
+def test_mail_keeps_markup_as_typed_and_escapes_it_in_its_html_layout(client, page, sender):
     write(client, page, message='<a href="https://piège.example">clique</a> <script>x</script>')
     mail = helpers.mails()[0]
-    assert mail.html_body == ""
     assert '<a href="https://piège.example">clique</a> <script>x</script>' in mail.body
+    assert "<script>x</script>" not in mail.html_body
+    assert "&lt;script&gt;x&lt;/script&gt;" in mail.html_body
 
 
 def test_line_breaks_in_the_subject_cannot_add_headers(client, page, sender):
