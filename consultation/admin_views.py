@@ -9,11 +9,13 @@ edit form only touches moderation fields, and a status change goes through
 import django_filters
 from django import forms
 from django.db import transaction
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.views.snippets import (
@@ -23,10 +25,15 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from cms_pages.collation import french
+from cms_pages.geo import LocalLeafletField, format_point, parse_point
 from cms_pages.models import EventPage, TerritoryPage
 from consultation import moderation
 from consultation.models import Contribution
+from moderation.queues import ModerationQueue
 from moderation.reports import open_reports_count
+
+EXCERPT_LENGTH = 90
 
 # Contributions.
 
@@ -41,7 +48,7 @@ class ContributionFilterSet(WagtailFilterSet):
         label=_("Kind"), choices=Contribution.Kind.choices, widget=forms.RadioSelect
     )
     territory = django_filters.ModelChoiceFilter(
-        label=_("Territory"), queryset=TerritoryPage.objects.order_by("title")
+        label=_("Territory"), queryset=TerritoryPage.objects.order_by(french())
     )
     event = django_filters.ModelChoiceFilter(
         label=_("Event"), queryset=EventPage.objects.order_by("-start")
@@ -64,10 +71,24 @@ class ContributionFilterSet(WagtailFilterSet):
 
 
 class ContributionModerationForm(WagtailAdminModelForm):
-    """Moderation fields only; hiding or rejecting needs a reason the author will read."""
+    """Moderation fields only; hiding or rejecting needs a reason the author will read.
+
+    The point is shown and moved on the local map widget, which binds one EWKT text field
+    (``SRID=4326;POINT(lng lat)``) while a contribution stores two floats: ``point`` maps
+    between them."""
+
+    point = forms.CharField(
+        label=_("Point"),
+        required=False,
+        max_length=100,
+        widget=LocalLeafletField(srid=4326, id_prefix="id_"),
+        help_text=_("Moderators see the point as stored; the public map rounds it."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.latitude is not None and self.instance.longitude is not None:
+            self.initial["point"] = format_point(self.instance.latitude, self.instance.longitude)
         if self.instance.status != Contribution.Status.PENDING and "status" in self.fields:
             # A decision is never undone into "pending": offer the other decisions only.
             self.fields["status"].choices = [
@@ -75,6 +96,14 @@ class ContributionModerationForm(WagtailAdminModelForm):
                 for choice in self.fields["status"].choices
                 if choice[0] != Contribution.Status.PENDING
             ]
+
+    def clean_point(self):
+        if self.add_prefix("point") not in self.data:
+            # Not sent (a client without the map): the point stays as it is.
+            return None
+        point = parse_point(self.cleaned_data.get("point"))
+        self.instance.latitude, self.instance.longitude = point if point else (None, None)
+        return point
 
     def clean(self):
         cleaned = super().clean()
@@ -201,7 +230,7 @@ class ContributionViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [
                     *read_only("kind", "title", "text", "territory", "commune"),
-                    FieldRowPanel(read_only("latitude", "longitude")),
+                    FieldPanel("point"),
                     *read_only("source", "event", "author", "created_at"),
                 ],
                 heading=_("Contribution"),
@@ -223,6 +252,7 @@ class ContributionViewSet(SnippetViewSet):
     def list_display(self):
         return [
             "__str__",
+            Column("excerpt", label=_("Excerpt"), accessor=excerpt),
             Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
             Column("territory", label=_("Territory"), sort_key="territory__title"),
             StatusTagColumn(
@@ -255,3 +285,23 @@ class ConsultationAdminGroup(SnippetViewSetGroup):
     menu_icon = "comment"
     menu_order = 250
     items = (ContributionViewSet,)
+
+
+def excerpt(contribution):
+    """The beginning of the text, on one line, for the listing."""
+    return Truncator(" ".join(contribution.text.split())).chars(EXCERPT_LENGTH)
+
+
+def pending_contributions_queue():
+    """The dashboard's summary: révoltes and rêves waiting for a decision."""
+    return ModerationQueue(
+        key="contributions",
+        label=_("Pending contributions"),
+        count=lambda user: Contribution.objects.filter(status=Contribution.Status.PENDING).count(),
+        url=lambda: (
+            reverse("wagtailsnippets_consultation_contribution:list")
+            + f"?status={Contribution.Status.PENDING}"
+        ),
+        shown_to=lambda user: user.has_perm("consultation.change_contribution"),
+        order=20,
+    )

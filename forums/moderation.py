@@ -15,6 +15,7 @@ the other and none of them misses the threshold."""
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from moderation import reasons, reports
 from moderation.audit import log
@@ -92,6 +93,17 @@ class CommentReports(Reportable):
     published. ``forums.views.moderation.CommentReportable`` adds the report page."""
 
     model = Comment
+
+    def describe(self, target):
+        """« Commentaire de Karim B. dans “Des bus le dimanche” »."""
+        author = target.user.public_name if target.user_id else target.user_name
+        return _("Comment by %(author)s in “%(thread)s”") % {
+            "author": author,
+            "thread": target.forum_thread.title,
+        }
+
+    def admin_queryset(self):
+        return Comment.objects.select_related("user", "forum_thread")
 
     @property
     def hide_threshold(self):

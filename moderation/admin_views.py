@@ -4,6 +4,7 @@ resolved. Reports come from the public site only: nobody adds one here."""
 
 import django_filters
 from django import forms
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -11,10 +12,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from .models import Report
-from .registry import get_reportable
+from .registry import get_reportable, reportables
 
 
 class NoCreationPolicy(ModelPermissionPolicy):
@@ -38,6 +39,23 @@ class ReportFilterSet(WagtailFilterSet):
         fields = ["status", "reason"]
 
 
+def describe_target(report):
+    """The reported object in words (``Reportable.describe``), or its kind once deleted."""
+    content_type = report.content_type
+    reportable = get_reportable(f"{content_type.app_label}.{content_type.model}")
+    kind = capfirst(reportable.label if reportable else content_type.name)
+    if report.target is None:
+        return _("%(kind)s (deleted)") % {"kind": kind}
+    return reportable.describe(report.target) if reportable else f"{kind} · {report.target}"
+
+
+class ReportInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        if field_name == "target":
+            return describe_target(self.object)
+        return super().get_field_display_value(field_name, field)
+
+
 class ReportViewSet(SnippetViewSet):
     model = Report
     icon = "warning"
@@ -46,6 +64,7 @@ class ReportViewSet(SnippetViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ReportInspectView
     filterset_class = ReportFilterSet
     search_fields = ["details"]
     search_backend_name = None
@@ -78,12 +97,7 @@ class ReportViewSet(SnippetViewSet):
         ]
 
     def target_label(self, report):
-        content_type = report.content_type
-        reportable = get_reportable(f"{content_type.app_label}.{content_type.model}")
-        kind = capfirst(reportable.label if reportable else content_type.name)
-        if report.target is None:
-            return _("%(kind)s (deleted)") % {"kind": kind}
-        return f"{kind} · {report.target}"
+        return describe_target(report)
 
     def target_admin_url(self, report):
         if report.target is None:
@@ -91,4 +105,7 @@ class ReportViewSet(SnippetViewSet):
         return AdminURLFinder().get_edit_url(report.target)
 
     def get_queryset(self, request):
-        return Report.objects.select_related("reporter", "content_type").prefetch_related("target")
+        targets = [reportable.admin_queryset() for reportable in reportables().values()]
+        return Report.objects.select_related("reporter", "content_type").prefetch_related(
+            GenericPrefetch("target", targets)
+        )

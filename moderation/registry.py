@@ -20,6 +20,8 @@ checks the permission, renders the form and files the report
 a reportable registered for a while (``hooks.register_temporarily``) is found.
 """
 
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from cms_pages.extension_points import REPORTABLE
@@ -71,6 +73,21 @@ class Reportable:
         return self.model._meta.label_lower
 
     # To override.
+
+    def describe(self, target):
+        """What the moderators read in their list of reports, in words a person understands
+        (« Commentaire de Karim B. dans “Des bus le dimanche” »), never an internal id. The
+        default: the kind and the target's text, cut."""
+        return _("%(kind)s “%(name)s”") % {
+            "kind": capfirst(self.label),
+            "name": Truncator(str(target)).chars(80),
+        }
+
+    def admin_queryset(self):
+        """The targets as the moderators' list of reports loads them, with what
+        :meth:`describe` reads (``select_related``), so the list makes a bounded number of
+        queries."""
+        return self.model._default_manager.all()
 
     def get_target(self, request, **kwargs):
         """The target named by the URL's ``kwargs`` when ``request.user`` may see it; else

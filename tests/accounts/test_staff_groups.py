@@ -43,10 +43,10 @@ def test_editors_publish_pages(home_page):
     assert page.permissions_for_user(member_of("Éditeurs")).can_publish()
 
 
-def test_moderators_edit_but_do_not_publish_editorial_pages(home_page):
+def test_moderators_neither_edit_nor_publish_editorial_pages(home_page):
     page = StandardPageFactory(parent=home_page)
     permissions = page.permissions_for_user(member_of("Modérateurs"))
-    assert permissions.can_edit()
+    assert not permissions.can_edit()
     assert not permissions.can_publish()
 
 

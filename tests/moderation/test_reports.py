@@ -272,7 +272,8 @@ def test_moderators_read_every_report_in_the_admin(example, target, citizen):
 
     assert response.status_code == 200
     assert "Tout en majuscules." in response.content.decode()
-    assert "Account · " in response.content.decode()  # the reportable's label
+    # The reportable's label and the target, escaped (Reportable.describe's default).
+    assert "Account « Camille &lt;b&gt; »" in response.content.decode()
     assert reverse("wagtailsnippets_moderation_report:list") in home  # the admin menu
 
 
