@@ -16,7 +16,13 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from cms_pages.areas import point_in_geometry, territory_bbox, territory_boundary
+from cms_pages.areas import (
+    nearest_centre_is,
+    point_in_geometry,
+    territory_bbox,
+    territory_boundary,
+)
+from cms_pages.collation import french
 from cms_pages.forms import LongTextField
 from cms_pages.models import Commune, TerritoryPage
 from cms_pages.tags import MAX_TAGS, parse_tags
@@ -71,13 +77,14 @@ class EventChoices:
 
     def __init__(self, event):
         self.event = event
-        territories = TerritoryPage.objects.live().public().defer("body").order_by("title")
+        territories = TerritoryPage.objects.live().public().defer("body").order_by(french())
         own = list(territories.filter(events=event))
         self.restricted = bool(own)
         self.territories = own or list(territories)
         self.by_pk = {t.pk: t for t in self.territories}
         self.communes = {c.pk: c for c in Commune.objects.filter(territory__in=self.territories)}
         self._areas = {}
+        self._others = None
 
     @property
     def default_territory(self):
@@ -118,7 +125,15 @@ class EventChoices:
         if bbox is None:
             return False
         west, south, east, north = bbox
-        return west <= longitude <= east and south <= latitude <= north
+        if not (west <= longitude <= east and south <= latitude <= north):
+            return False
+        # No boundary: the nearest territory centre decides (read once per import).
+        if self._others is None:
+            self._others = list(
+                TerritoryPage.objects.only("pk", "latitude", "longitude", "boundary")
+            )
+        others = [other for other in self._others if other.pk != territory.pk]
+        return nearest_centre_is(territory, latitude, longitude, others)
 
 
 class CoordinateField(forms.FloatField):

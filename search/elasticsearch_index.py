@@ -73,6 +73,7 @@ def mapping():
     )
     fields.field("text", Text(analyzer=french))
     fields.field("tags", Text(analyzer=french))
+    fields.field("places_names", Text(analyzer=french))
     fields.field("url", Keyword(index=False))
     fields.field("maturity", Keyword())
     # Page ids of the document's territories and enjeux (several each).
@@ -107,6 +108,7 @@ def document_body(row):
         "title": row.title,
         "text": row.text,
         "tags": row.tags,
+        "places_names": row.places_names,
         "url": row.url,
         # An empty maturity is no facet value: left out, as the database engine leaves it.
         "maturity": row.maturity or None,

@@ -9,9 +9,9 @@ offered."""
 from django.db.models import CharField, Value
 from wagtail import hooks
 
+from cms_pages.collation import french_sort_key
 from cms_pages.extension_points import SEARCH_FACETS
 
-from . import french
 from .engines.base import PAGE_FACETS
 
 
@@ -56,4 +56,4 @@ def listed(facet):
     pages = page_choices().get(facet)
     if pages is None:
         return []
-    return sorted(pages().only("title", "url_path"), key=lambda page: french.fold(page.title))
+    return sorted(pages().only("title", "url_path"), key=lambda page: french_sort_key(page.title))

@@ -15,6 +15,7 @@ from . import french
 TITLE_MAX_LENGTH = 300
 # A document keeps this much of its object's text: enough to match and to quote.
 TEXT_MAX_LENGTH = 20_000
+PLACES_NAMES_MAX_LENGTH = 1000
 
 
 class StemmedField(index.SearchField):
@@ -30,6 +31,11 @@ class SearchDocument(index.Indexed, models.Model):
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     text = models.TextField(_("text"), blank=True)
     tags = models.CharField(_("tags"), max_length=500, blank=True)
+    # The names of the territories and enjeux the document is filed under: « mobilité » finds
+    # what belongs to the Mobilité enjeu. Matched below the title, with the tags.
+    places_names = models.CharField(
+        _("names of its territories and enjeux"), max_length=PLACES_NAMES_MAX_LENGTH, blank=True
+    )
     url = models.CharField(_("URL"), max_length=500)
     maturity = models.CharField(_("maturity"), max_length=20, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
@@ -65,6 +71,7 @@ class SearchDocument(index.Indexed, models.Model):
         return [
             field("title", boost=5),
             field("tags", boost=2),
+            field("places_names", boost=2),
             field("text"),
             index.AutocompleteField("folded_title"),
             index.FilterField("id"),

@@ -29,6 +29,7 @@ UPDATED_FIELDS = [
     "title",
     "text",
     "tags",
+    "places_names",
     "url",
     "maturity",
     "date",
@@ -102,7 +103,7 @@ class Done:
 def store(source, objects):
     """Upsert the documents of ``objects`` (public, one chunk), replace their places and
     index them in Wagtail's search, in one transaction and a fixed number of queries."""
-    values = {source.key(obj.pk): sync.row_values(source, obj) for obj in objects}
+    values = sync.rows_values(source, objects)
     # ``updated_at`` is set by the upsert (auto_now): what tells these rows from stale ones.
     rows = [SearchDocument(key=key, **fields) for key, (fields, _places) in values.items()]
     with transaction.atomic():

@@ -11,12 +11,19 @@ import logging
 import threading
 from collections import defaultdict
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Prefetch
 
-from . import registry
+from . import facets, registry
 from .engines import get_engine
-from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, DocumentPlace, SearchDocument
+from .models import (
+    PLACES_NAMES_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    DocumentPlace,
+    SearchDocument,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +53,15 @@ def schedule(model, pks):
 def flush():
     """Refresh every scheduled object, then the objects that depend on them."""
     pending = _pending()
+    # Every refresh reads the committed state: an object refreshed once in this flush needs no
+    # second refresh as another's dependant (a new territory and its first contribution).
+    done = defaultdict(set)
     while pending:
         model, pks = pending.popitem()
-        refresh(model, pks)
+        pks = set(pks) - done[model]
+        if pks:
+            done[model] |= pks
+            refresh(model, pks)
 
 
 def refresh(model, pks):
@@ -99,25 +112,45 @@ def remove(keys):
     get_engine().remove(list(keys))
 
 
-def row_values(source, obj):
-    """``(fields, places)`` of ``obj``'s SearchDocument row: column values and the
-    (relation, page id) pairs of its territories and enjeux."""
-    document = source.document(obj)
+def rows_values(source, objects):
+    """{key: (fields, places)} of the SearchDocument rows of ``objects``: column values and
+    the (relation, page id) pairs of their territories and enjeux. The names of those places
+    (as their facets may name them: public pages only) are read in one query for all."""
+    documents = {source.key(obj.pk): source.document(obj) for obj in objects}
+    wanted = {relation: set() for relation in DocumentPlace.Relation.values}
+    for document in documents.values():
+        document.territories, document.enjeux = set(document.territories), set(document.enjeux)
+        wanted[DocumentPlace.Relation.TERRITORY] |= document.territories
+        wanted[DocumentPlace.Relation.ENJEU] |= document.enjeux
+    titles = facets.page_titles(wanted)
+    return {key: _row_values(document, titles) for key, document in documents.items()}
+
+
+def _row_values(document, titles):
     latitude, longitude = document.point if document.point else (None, None)
+    places = {(DocumentPlace.Relation.TERRITORY, pk) for pk in document.territories}
+    places |= {(DocumentPlace.Relation.ENJEU, pk) for pk in document.enjeux}
+    names = sorted({titles[place] for place in places if place in titles})
     fields = {
         "kind": document.kind,
         "title": document.title[:TITLE_MAX_LENGTH],
         "text": document.text[:TEXT_MAX_LENGTH],
         "tags": " ".join(sorted(set(document.tags)))[:500],
+        "places_names": truncated_words(" ".join(names), PLACES_NAMES_MAX_LENGTH),
         "url": document.url,
         "maturity": document.maturity,
         "date": document.date,
         "latitude": latitude,
         "longitude": longitude,
     }
-    places = {(DocumentPlace.Relation.TERRITORY, pk) for pk in document.territories}
-    places |= {(DocumentPlace.Relation.ENJEU, pk) for pk in document.enjeux}
     return fields, places
+
+
+def truncated_words(words, length):
+    """``words`` cut to ``length`` characters, never in the middle of a word."""
+    if len(words) <= length:
+        return words
+    return words[: length + 1].rsplit(" ", 1)[0]
 
 
 def write(source, objects):
@@ -129,9 +162,10 @@ def write(source, objects):
     keys = {source.key(obj.pk): obj for obj in objects}
     rows = {row.key: row for row in SearchDocument.objects.filter(key__in=keys)}
     saved = {}
+    values = rows_values(source, objects)
     with transaction.atomic():
-        for key, obj in keys.items():
-            fields, places = row_values(source, obj)
+        for key in keys:
+            fields, places = values[key]
             row = rows.get(key) or SearchDocument(key=key)
             for name, value in fields.items():
                 setattr(row, name, value)
@@ -153,3 +187,25 @@ def with_places(documents):
     return documents.prefetch_related(
         Prefetch("links", queryset=DocumentPlace.objects.only("document_id", "relation", "page_id"))
     )
+
+
+def placed_in(page):
+    """The objects whose documents are filed under ``page`` (a territory or an enjeu): they
+    carry its name, so they are written again when its document changes (renamed, moved,
+    unpublished). One query for the links; none when nothing is filed there."""
+    keys = DocumentPlace.objects.filter(page_id=page.pk).values_list("document__key", flat=True)
+    by_model = defaultdict(set)
+    for key in keys:
+        label, _colon, pk = key.rpartition(":")
+        by_model[label].add(pk)
+    found = []
+    for label, pks in by_model.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        found.append((model, model._default_manager.filter(pk__in=pks)))
+    return found
+
+
+registry.register_dependants("wagtailcore.Page", placed_in)

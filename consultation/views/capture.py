@@ -1,9 +1,9 @@
 """The facilitators' capture page: many paper contributions from one event, typed in a row.
 
 Step 1 chooses the event (``?evenement=<id>``, kept in the URL); step 2 is the short form,
-which after each save comes back empty with the event, territory and kind kept and the
-cursor in the text box, beside the last contributions typed in for this event in this
-session. It all works without JavaScript (post, then redirect).
+which after each save (or a slip refused as already stored) comes back empty with the event,
+territory and kind kept and the cursor in the text box, beside the last contributions typed
+in for this event in this session. It all works without JavaScript (post, then redirect).
 """
 
 from django import forms
@@ -95,6 +95,15 @@ def _save(form, facilitator):
     return contribution
 
 
+def _next_slip(event, slip):
+    """The empty form for the next slip, whatever became of this one (post, then redirect):
+    only the event, territory and kind carry over, never a participant's fields."""
+    query = urlencode(
+        {"evenement": event.pk, "territoire": slip["territory"].pk, "type": slip["kind"]}
+    )
+    return redirect(f"{reverse('consultation:capture')}?{query}")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def capture(request):
@@ -115,26 +124,20 @@ def capture(request):
                 messages.success(
                     request,
                     _("Saved: “%(excerpt)s” – type in the next one.")
-                    % {"excerpt": str(contribution)[:60]},
+                    % {"excerpt": str(contribution)},
                 )
-                query = urlencode(
-                    {
-                        "evenement": event.pk,
-                        "territoire": contribution.territory_id,
-                        "type": contribution.kind,
-                    }
-                )
-                return redirect(f"{reverse('consultation:capture')}?{query}")
-            form.add_error(
-                None,
-                forms.ValidationError(
+            else:
+                # Refused at saving (already stored): the slip is done with all the same, so
+                # the next one starts from an empty form, never with this one's first name,
+                # commune or text.
+                messages.warning(
+                    request,
                     _(
                         "This contribution is already stored for this event (same kind, "
                         "territory, text and first name)."
                     ),
-                    code="duplicate",
-                ),
-            )
+                )
+            return _next_slip(event, form.cleaned_data)
     else:
         form = CaptureForm(initial=_sticky_initial(request, choices), choices=choices)
     _focus(form)

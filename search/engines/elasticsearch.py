@@ -40,8 +40,8 @@ OPERATIONS = {
 # How long the dashboard shows the last failure.
 FAILURE_MEMORY = 7 * 24 * 3600
 ERROR_MAX_LENGTH = 300
-# Words match in the title first, then the tags, then the text.
-TEXT_FIELDS = ["title^5", "tags^2", "text"]
+# Words match in the title first, then the tags and the names of its places, then the text.
+TEXT_FIELDS = ["title^5", "tags^2", "places_names^2", "text"]
 # Each facet of ``Query`` and the indexed field it filters and counts.
 FACET_FIELDS = {
     "kind": "kind",

@@ -258,9 +258,80 @@ def test_the_cursor_goes_to_the_first_field_in_error(client, facilitator, place)
 
 def test_the_same_contribution_twice_for_the_event_is_stored_once(client, facilitator, place):
     client.post(capture_url(place.belfort_event), row(place.belfort))
-    response = client.post(capture_url(place.belfort_event), row(place.belfort))
-    assert error_codes(response, None) == ["duplicate"]
+    response = client.post(capture_url(place.belfort_event), row(place.belfort), follow=True)
+    assert [str(message) for message in response.context["messages"]][-1] == (
+        "Cette contribution est déjà enregistrée pour cet événement (même type, territoire, "
+        "texte et prénom)."
+    )
     assert Contribution.objects.count() == 1
+
+
+SLIP = {
+    "participant_first_name": "Léa",
+    "participant_age_range": "18_25",
+    "participant_public": "young",
+    "title": "Le médecin",
+    "tags": "santé",
+}
+
+
+def per_slip_values(form):
+    return {name: form[name].value() for name in [*SLIP, "commune", "text"]}
+
+
+@pytest.mark.parametrize("outcome", ["saved", "already stored"])
+def test_the_next_slip_starts_without_the_previous_person_s_fields(
+    client, facilitator, place, outcome
+):
+    """A slip refused as already stored left its first name and commune in the form: the next
+    slip, typed over it, was saved with them."""
+    slip = row(place.belfort, commune=str(place.belfort_commune.pk), **SLIP)
+    if outcome == "already stored":
+        client.post(capture_url(place.belfort_event), slip)
+    response = client.post(capture_url(place.belfort_event), slip, follow=True)
+    form = response.context["form"]
+    assert per_slip_values(form) == dict.fromkeys([*SLIP, "commune", "text"])
+    assert (form["territory"].value(), form["kind"].value()) == (place.belfort.pk, "revolte")
+    # The next slip, typed in the form as it comes back, is nobody's but its own.
+    client.post(
+        capture_url(place.belfort_event),
+        {
+            **row(place.belfort),
+            **{k: v or "" for k, v in per_slip_values(form).items()},
+            "text": "Un car pour le marché.",
+        },
+    )
+    following = Contribution.objects.get(text="Un car pour le marché.")
+    assert (following.participant_first_name, following.commune) == ("", None)
+
+
+def test_a_slip_refused_for_bad_input_keeps_its_fields_to_be_corrected(client, facilitator, place):
+    response = client.post(capture_url(place.belfort_event), row(place.belfort, text="", **SLIP))
+    assert response.context["form"]["participant_first_name"].value() == "Léa"
+    assert not Contribution.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Il n'y a plus de médecin.", "Il n'y a plus de médecin."),
+        (
+            "Il n'y a plus de médecin dans le village depuis deux ans, il faut aller à Belfort.",
+            "Il n'y a plus de médecin dans le village depuis deux ans…",
+        ),
+        ("x" * 80, "x" * 59 + "…"),
+    ],
+)
+def test_an_untitled_slip_is_named_by_its_first_words(client, facilitator, place, text, title):
+    response = client.post(
+        capture_url(place.belfort_event), row(place.belfort, text=text), follow=True
+    )
+    contribution = Contribution.objects.get()
+    assert str(contribution) == title
+    assert len(title) <= 60
+    assert [str(message) for message in response.context["messages"]] == [
+        f"Enregistrée\xa0: «\xa0{title}\xa0» – saisissez la suivante."
+    ]
 
 
 def test_the_same_text_from_another_participant_is_stored(client, facilitator, place):

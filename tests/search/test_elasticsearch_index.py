@@ -157,6 +157,7 @@ def test_document_body_carries_places_point_and_date():
         "title": "Une école",
         "text": "Du texte",
         "tags": "ecole quartier",
+        "places_names": "",
         "url": "/initiatives.initiativepage:7/",
         "maturity": "idee",
         "territories": [territory.pk],

@@ -67,7 +67,7 @@ def test_hostile_input_is_only_ever_words_in_a_multi_match(fake, text):
         {
             "multi_match": {
                 "query": chosen.text,
-                "fields": ["title^5", "tags^2", "text"],
+                "fields": ["title^5", "tags^2", "places_names^2", "text"],
                 "type": "cross_fields",
                 "operator": "and",
             }

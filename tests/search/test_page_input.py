@@ -3,7 +3,11 @@ error; an empty query gets the form, a short help and the enjeux; a query that f
 gets the French « no result » page and its suggestions."""
 
 import pytest
+from django.utils.html import format_html
+from wagtail import hooks
 
+from cms_pages.extension_points import PAGE_PANELS
+from cms_pages.panels import PagePanel
 from tests import factories
 from tests.search import page_helpers as h
 
@@ -151,3 +155,30 @@ def test_the_french_interface_is_the_default(client, places):
 
     assert soup.html["lang"] == "fr"
     assert "introuvable" in soup.h1.get_text()
+
+
+class NoResultPanel(PagePanel):
+    """What a plugin offers on the search page when nothing is found."""
+
+    area = "no-result"
+
+    def render_html(self, parent_context=None):
+        return format_html('<p data-offered-by-a-plugin="{}">Partagez</p>', self.slot)
+
+
+def search_slot_panels(slot, page, request):
+    return [NoResultPanel(slot, page, request)] if slot == "search" else []
+
+
+def test_nothing_found_shows_what_plugins_offer_in_the_search_slot(client, places):
+    h.document("Vélo partagé")
+    with hooks.register_temporarily(PAGE_PANELS, search_slot_panels):
+        nothing = h.get(client, q="zorglub")
+        found = h.get(client, q="velo")
+        empty = h.get(client)
+
+    offered = nothing.select("[data-offered-by-a-plugin]")
+    assert [element["data-offered-by-a-plugin"] for element in offered] == ["search"]
+    assert h.total(found) == 1
+    assert not found.select("[data-offered-by-a-plugin]")
+    assert not empty.select("[data-offered-by-a-plugin]")

@@ -23,8 +23,9 @@ from tests.search.sources_helpers import no_leftover_sync  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 # Count, read and prefetch the chunk, upsert the rows, read their ids, replace their places
-# and their index entries (Wagtail's refreshes its title norms), in a savepoint.
-QUERIES_PER_CHUNK = 15
+# and their index entries (Wagtail's refreshes its title norms), in a savepoint; the names
+# of their places.
+QUERIES_PER_CHUNK = 16
 KINDS = {"territory", "enjeu", "event", "page", "initiative", "thread", "comment", "revolte"}
 
 

@@ -41,7 +41,7 @@ def test_a_territory_is_found_by_its_member_communes(world, engine):
     with h.committed():
         territory.intro = "Au pied du ballon d'Alsace."
         territory.seat = "Rougemont-le-Château"
-        territory.communes.add(Commune(name="Giromagny", insee_code="90052"))
+        Commune.objects.create(territory=territory, name="Giromagny", insee_code="90052")
         territory.save_revision().publish()
     row = h.document(territory)
     assert row.kind == "territory"
@@ -201,3 +201,11 @@ def test_deleting_a_restricted_page_works(world):
     with h.committed():
         fresh(page).delete()
     assert not StandardPage.objects.filter(pk__in=[page.pk, child.pk]).exists()
+
+
+def test_a_commune_added_in_its_own_listing_makes_its_territory_findable(world, engine):
+    """Communes live outside the territory's revisions: saving one refreshes the document."""
+    territory = world["territory"]
+    with h.committed():
+        Commune.objects.create(territory=territory, name="Lepuix", insee_code="90065")
+    assert h.found(engine, "Lepuix") == [h.key(territory)]
