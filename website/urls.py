@@ -34,3 +34,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The theme's error pages (theme/views.py says why they are not plain ``404.html`` & co.).
+handler400 = "theme.views.bad_request"
+handler403 = "theme.views.permission_denied"
+handler404 = "theme.views.page_not_found"
+handler500 = "theme.views.server_error"
