@@ -1,20 +1,25 @@
 """Where a point placed in a territory may lie (a contribution's, an initiative's): inside it.
 
 A territory's area is its stored boundary (GeoJSON Polygon or MultiPolygon, holes included)
-wherever one is stored. Where none is, the area is a box of ``CENTRE_BOX_DEGREES`` around the
-territory's centre point (the member communes carry no coordinates, so they cannot narrow it):
-about 55 km north-south and 37 km east-west here, wide enough for an EPCI of the Nord
-Franche-Comté and narrow enough to catch a point placed in the wrong territory or swapped
-coordinates. A territory with neither boundary nor centre has no known area: a point cannot be
-checked, so none is accepted (its contributions are placed by commune).
+wherever one is stored. Where none is, the point must be nearer to this territory's centre
+than to the centre of any other territory (and outside every other territory's stored
+boundary): with five neighbouring EPCI, a point in Belfort is not accepted for the Pays de
+Montbéliard just because it is close enough to its centre. The nearest-centre rule stays
+within a box of ``CENTRE_BOX_DEGREES`` around the centre (about 55 km north-south and 37 km
+east-west here), which catches swapped coordinates or a point far away. A territory with
+neither boundary nor centre has no known area: a point cannot be checked, so none is accepted
+(its contributions are placed by commune).
 
 Plain Python on purpose: five territories, a few thousand vertices, one point per request;
 no GEOS or PostGIS needed.
 """
 
+import math
+
 from django.core.exceptions import ValidationError
 
 from .geo import boundary_bbox, normalise_boundary
+from .models import TerritoryPage
 
 CENTRE_BOX_DEGREES = 0.25
 
@@ -77,9 +82,40 @@ def has_area(territory):
     return territory_bbox(territory) is not None
 
 
-def territory_contains(territory, latitude, longitude):
-    """True if the point lies in the territory's boundary, or in its centre box where no
-    boundary is stored; False when the territory has no known area."""
+def other_territories(territory):
+    """The other territories, with what the checks need (one query)."""
+    return list(
+        TerritoryPage.objects.exclude(pk=getattr(territory, "pk", None)).only(
+            "pk", "latitude", "longitude", "boundary"
+        )
+    )
+
+
+def _distance(lat1, lng1, lat2, lng2):
+    """Equirectangular distance in degrees of latitude: exact enough at this scale."""
+    stretch = math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(lat1 - lat2, (lng1 - lng2) * stretch)
+
+
+def nearest_centre_is(territory, latitude, longitude, others):
+    """True if no other territory's centre is nearer to the point than ``territory``'s, and
+    the point lies in no other territory's stored boundary."""
+    own = _distance(latitude, longitude, territory.latitude, territory.longitude)
+    for other in others:
+        geometry = territory_boundary(other)
+        if geometry and point_in_geometry(geometry, latitude, longitude):
+            return False
+        if other.latitude is None or other.longitude is None:
+            continue
+        if _distance(latitude, longitude, other.latitude, other.longitude) < own:
+            return False
+    return True
+
+
+def territory_contains(territory, latitude, longitude, others=None):
+    """True if the point lies in the territory's boundary; where no boundary is stored, if
+    the territory's centre is the nearest one (within its centre box). False when the
+    territory has no known area. ``others``: the other territories (read when not given)."""
     geometry = territory_boundary(territory)
     if geometry:
         return point_in_geometry(geometry, latitude, longitude)
@@ -87,4 +123,8 @@ def territory_contains(territory, latitude, longitude):
     if bbox is None:
         return False
     west, south, east, north = bbox
-    return west <= longitude <= east and south <= latitude <= north
+    if not (west <= longitude <= east and south <= latitude <= north):
+        return False
+    if others is None:
+        others = other_territories(territory)
+    return nearest_centre_is(territory, latitude, longitude, others)

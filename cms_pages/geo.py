@@ -5,6 +5,7 @@ Zoomed out, a map receives grid clusters computed by the database (GROUP BY a ce
 indexed latitude/longitude), so its payload and time do not grow with the number of points.
 """
 
+import hashlib
 import json
 import math
 import re
@@ -43,6 +44,27 @@ def parse_point(value):
 def format_point(latitude, longitude):
     """Return the EWKT text that wagtailgeowidget expects for a point."""
     return f"SRID=4326;POINT({longitude} {latitude})"
+
+
+# A point placed by commune lies this far from the commune's centre, in degrees of latitude:
+# about 250 m to 750 m, beyond the public rounding (about 100 m), within the commune.
+JITTER_MIN_DEGREES = 0.00225
+JITTER_MAX_DEGREES = 0.00675
+
+
+def jittered_point(latitude, longitude, key):
+    """A point near ``(latitude, longitude)`` that depends only on ``key``: several items
+    placed at one commune's centre do not hide each other, and the same item always lands
+    at the same place (no randomness between requests or processes)."""
+    digest = hashlib.sha256(str(key).encode()).digest()
+    angle = int.from_bytes(digest[:4], "big") / 2**32 * 2 * math.pi
+    share = int.from_bytes(digest[4:8], "big") / 2**32
+    distance = JITTER_MIN_DEGREES + share * (JITTER_MAX_DEGREES - JITTER_MIN_DEGREES)
+    stretch = max(math.cos(math.radians(latitude)), 0.05)
+    return (
+        latitude + distance * math.sin(angle),
+        longitude + distance * math.cos(angle) / stretch,
+    )
 
 
 class LocatedMixin(models.Model):

@@ -6,13 +6,48 @@ Reading ``bbox`` and ``zoom`` and the SQL grid clusters are the core's (cms_page
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.db.models.signals import post_save, pre_delete
+from django.dispatch import receiver
 
 from cms_pages import geo
+from cms_pages.models import Commune
 from consultation.models import Contribution
 from consultation.models.contributions import PUBLIC_POINT_DECIMALS
 
 # Zoomed in, at most this many points (the response then says "truncated").
 MAX_POINTS = 5000
+
+
+def place_by_commune(contributions):
+    """Bring the approximate points of ``contributions`` in line with their communes (after
+    a bulk insert, or when a commune gets or changes its point). Exact points are kept.
+    Returns how many were changed."""
+    rows = (
+        contributions.filter(Q(latitude__isnull=True) | Q(point_is_approximate=True))
+        .filter(commune__isnull=False)
+        .select_related("commune")
+        .order_by()
+    )
+    changed = [row for row in rows.iterator(chunk_size=500) if row.place_by_commune()]
+    Contribution.objects.bulk_update(
+        changed, ["latitude", "longitude", "point_is_approximate"], batch_size=500
+    )
+    return len(changed)
+
+
+@receiver(post_save, sender=Commune, dispatch_uid="consultation_place_by_commune")
+def follow_commune_point(sender, instance, raw=False, **kwargs):
+    """A commune given a point (admin map, import_communes) draws its contributions."""
+    if not raw:
+        place_by_commune(Contribution.objects.filter(commune=instance))
+
+
+@receiver(pre_delete, sender=Commune, dispatch_uid="consultation_commune_deleted")
+def forget_commune_point(sender, instance, **kwargs):
+    """A commune deleted: its contributions keep no point that came from it."""
+    Contribution.objects.filter(commune=instance, point_is_approximate=True).update(
+        latitude=None, longitude=None, point_is_approximate=False
+    )
 
 
 def should_cluster(zoom):

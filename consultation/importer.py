@@ -19,6 +19,7 @@ from wagtail.models import ReferenceIndex
 
 from cms_pages.extension_points import objects_changed
 
+from . import geo
 from .capture import CaptureForm, EventChoices, build_contribution, contribution_key, fold
 from .import_files import ImportFileError, read_table
 from .import_values import ValueResolver
@@ -193,6 +194,11 @@ def _store(rows, event, facilitator):
     a bulk insert does not trigger) is brought up to date by a background task after commit."""
     contributions = [build_contribution(cleaned, event, facilitator) for cleaned in rows]
     Contribution.objects.bulk_create(contributions, batch_size=SAVE_BATCH)
+    # bulk_create skips save(): those placed by commune get their approximate point here.
+    by_commune = [c.pk for c in contributions if c.commune_id and not c.has_point]
+    for start in range(0, len(by_commune), SAVE_BATCH):
+        batch = by_commune[start : start + SAVE_BATCH]
+        geo.place_by_commune(Contribution.objects.filter(pk__in=batch))
     names = list(dict.fromkeys(name for cleaned in rows for name in cleaned["tags"]))
     tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
     for name in names:

@@ -118,23 +118,38 @@ class DemoTreeBuilder:
         page = TerritoryPage.objects.filter(siren=spec["siren"]).first()
         if page:
             self.outcome.existing.append(page.title)
-            return page
-        communes = content.communes_by_siren()[spec["siren"]]
-        return self.create(
-            index,
-            TerritoryPage,
-            slug=spec["slug"],
-            title=spec["title"],
-            kind=spec["kind"],
-            siren=spec["siren"],
-            seat=spec["seat"],
-            location=format_point(*spec["point"]) if spec["point"] else "",
-            intro=spec["intro"],
-            body=[texts.paragraph(content.TERRITORY_BODY)],
-            communes=[
-                Commune(name=commune["name"], insee_code=commune["insee_code"], sort_order=n)
+        else:
+            page = self.create(
+                index,
+                TerritoryPage,
+                slug=spec["slug"],
+                title=spec["title"],
+                kind=spec["kind"],
+                siren=spec["siren"],
+                seat=spec["seat"],
+                location=format_point(*spec["point"]) if spec["point"] else "",
+                intro=spec["intro"],
+                body=[texts.paragraph(content.TERRITORY_BODY)],
+            )
+        self.communes(page, content.communes_by_siren()[spec["siren"]])
+        return page
+
+    def communes(self, territory, communes):
+        """The member communes (plain rows, outside the page's revisions), added when
+        missing; those already there, and the points they were given, are kept. The demo
+        gives them no point: its source carries no coordinates (import_communes does)."""
+        existing = set(territory.communes.values_list("insee_code", flat=True))
+        Commune.objects.bulk_create(
+            [
+                Commune(
+                    territory=territory,
+                    name=commune["name"],
+                    insee_code=commune["insee_code"],
+                    sort_order=n,
+                )
                 for n, commune in enumerate(communes)
-            ],
+                if commune["insee_code"] not in existing
+            ]
         )
 
     def child(self, parent, model, slug, **fields):

@@ -3,17 +3,18 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from rest_framework import serializers
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms_pages.blocks import BodyBlock
+from cms_pages.extension_points import objects_changed
 from cms_pages.geo import LocalLeafletPanel, LocatedMixin, validate_boundary
 from cms_pages.visibility import without_restricted
 
+from ..collation import french
 from .base import BasePage, IndexPage
 
 
@@ -28,7 +29,7 @@ class TerritoryIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["territories"] = (
-            TerritoryPage.objects.child_of(self).live().public().order_by("title")
+            TerritoryPage.objects.child_of(self).live().public().order_by(french())
         )
         return context
 
@@ -72,9 +73,16 @@ class TerritoryPage(LocatedMixin, BasePage):
             heading=_("Identity"),
         ),
         FieldPanel("intro"),
-        LocalLeafletPanel("location", heading=_("Centre point")),
+        LocalLeafletPanel(
+            "location",
+            heading=_("Centre point"),
+            help_text=_(
+                "Left empty, the territory takes its seat commune's point once that commune "
+                "has one (see Communes). Without any point, contributions are still accepted: "
+                "they are placed by commune, and the map counts them."
+            ),
+        ),
         FieldPanel("boundary"),
-        InlinePanel("communes", heading=_("Member communes"), label=_("Commune")),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -93,7 +101,7 @@ class TerritoryPage(LocatedMixin, BasePage):
         APIField("latitude"),
         APIField("longitude"),
         APIField("boundary"),
-        APIField("communes"),
+        # APIField("communes") is added below Commune (a plain relation needs a serializer).
         APIField("body"),
     ]
 
@@ -101,31 +109,91 @@ class TerritoryPage(LocatedMixin, BasePage):
         verbose_name = _("territory")
         verbose_name_plural = _("territories")
 
+    def save(self, *args, **kwargs):
+        # No centre given: the seat commune's point, from a real source (import_communes).
+        if not self.location and self.seat and self.pk:
+            seat = (
+                Commune.objects.filter(
+                    territory_id=self.pk, name__iexact=self.seat, latitude__isnull=False
+                )
+                .order_by("pk")
+                .first()
+            )
+            if seat is not None:
+                self.location = seat.location
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["events"] = without_restricted(self.events.live()).order_by("start")
         return context
 
 
-class Commune(Orderable):
-    """A member commune of a territory, with its INSEE code."""
+class Commune(LocatedMixin):
+    """A member commune of a territory, with its INSEE code and, once imported with
+    ``import_communes`` or placed by an editor, its point.
 
-    territory = ParentalKey(TerritoryPage, related_name="communes", on_delete=models.CASCADE)
+    A plain model, outside the territory's revisions: publishing an older revision of a
+    territory neither undoes an import nor drops a commune that contributions point to.
+    Edited in its own admin listing, so the territory's edit page stays light.
+    """
+
+    territory = models.ForeignKey(
+        TerritoryPage,
+        verbose_name=_("territory"),
+        related_name="communes",
+        on_delete=models.CASCADE,
+    )
     name = models.CharField(_("name"), max_length=100)
     insee_code = models.CharField(
         _("INSEE code"),
         max_length=5,
         validators=[RegexValidator(r"^\d[\dAB]\d{3}$", _("An INSEE code has five characters."))],
     )
+    sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
-    panels = [FieldPanel("name"), FieldPanel("insee_code")]
+    panels = [
+        FieldPanel("territory"),
+        FieldPanel("name"),
+        FieldPanel("insee_code"),
+        LocalLeafletPanel(
+            "location",
+            heading=_("Centre point"),
+            help_text=_(
+                "The commune's official centre, imported with the import_communes command "
+                "or placed here. Contributions placed by commune are drawn around it."
+            ),
+        ),
+    ]
     api_fields = [APIField("name"), APIField("insee_code")]
 
-    class Meta(Orderable.Meta):
+    class Meta:
         verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["sort_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["territory", "insee_code"], name="unique_commune_code")
         ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The territory's copies (its search document names its communes) follow.
+        objects_changed.send(sender=TerritoryPage, pks=[self.territory_id])
+
+    def delete(self, *args, **kwargs):
+        territory_id = self.territory_id
+        result = super().delete(*args, **kwargs)
+        objects_changed.send(sender=TerritoryPage, pks=[territory_id])
+        return result
+
+
+class CommuneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Commune
+        fields = ["name", "insee_code", "latitude", "longitude"]
+
+
+TerritoryPage.api_fields.insert(-1, APIField("communes", serializer=CommuneSerializer(many=True)))

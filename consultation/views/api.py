@@ -5,7 +5,9 @@ hidden or rejected contribution, an author, a facilitator, a participant or an e
 A malformed parameter is a 400 with a short message, never a 500.
 """
 
-from django.db.models import Count
+from urllib.parse import urlencode
+
+from django.db.models import Avg, Count, Q
 from django.db.models.functions import Substr
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -15,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from cms_pages.geo import GeoParameterError, in_bbox, parse_bbox, parse_zoom
+from cms_pages.geo import GeoParameterError, boundary_bbox, in_bbox, parse_bbox, parse_zoom
+from cms_pages.models import Commune
 from consultation import geo, open_data
 from consultation.filters import filter_errors, live_enjeux, live_territories, published_filter
 from consultation.models import Contribution
@@ -36,18 +39,17 @@ def detail_prefix():
     return reverse("consultation:map")
 
 
-def territory_counts(contributions, territories):
-    """``[{slug, count}]`` of the filtered contributions, with a point or not, for the live
-    ``territories``. Grouped by the territory's id alone (no join: the (status, territory)
-    index answers), since the map asks for it on every move."""
+def territory_rows(contributions, territories):
+    """``[{territory, slug, count, unplaced}]``: per live territory, the filtered
+    contributions and those of them without a point, in one grouped query."""
     slugs = {territory.pk: territory.slug for territory in territories}
-    rows = contributions.order_by().values("territory").annotate(count=Count("pk")).order_by()
-    counts = [
-        {"slug": slugs[row["territory"]], "count": row["count"]}
-        for row in rows
-        if row["territory"] in slugs
-    ]
-    return sorted(counts, key=lambda row: row["slug"])
+    rows = (
+        contributions.order_by()
+        .values("territory")
+        .annotate(count=Count("pk"), unplaced=Count("pk", filter=Q(latitude__isnull=True)))
+        .order_by()
+    )
+    return [{**row, "slug": slugs[row["territory"]]} for row in rows if row["territory"] in slugs]
 
 
 def boundary_features(request, territories, filterset, zoom):
@@ -67,7 +69,11 @@ def boundary_features(request, territories, filterset, zoom):
 
 
 def point_feature(row, prefix):
-    pk, kind, title, text, latitude, longitude, support_count = row
+    pk, kind, title, text, latitude, longitude, support_count, approximate = row
+    properties = {}
+    if approximate:
+        # Placed by commune only: drawn near the commune's centre.
+        properties = {"approximate": True, "note": _("approximate position")}
     return feature(
         point(geo.public_round(latitude), geo.public_round(longitude)),
         id=f"contribution-{pk}",
@@ -75,10 +81,20 @@ def point_feature(row, prefix):
         name=contribution_name(title, text),
         url=f"{prefix}{pk}/",
         support_count=support_count,
+        **properties,
     )
 
 
-POINT_FIELDS = ("pk", "kind", "title", "excerpt", "latitude", "longitude", "support_count")
+POINT_FIELDS = (
+    "pk",
+    "kind",
+    "title",
+    "excerpt",
+    "latitude",
+    "longitude",
+    "support_count",
+    "point_is_approximate",
+)
 
 
 def point_rows(queryset):
@@ -121,13 +137,82 @@ def cluster_features(located, zoom, bbox):
     return features
 
 
+def territory_marker_point(territory, commune_centres):
+    """Where a territory's « sans point » marker stands: its centre, else the middle of its
+    communes' points, else the middle of its boundary; None when nothing is known."""
+    if territory.latitude is not None and territory.longitude is not None:
+        return territory.latitude, territory.longitude
+    if territory.pk in commune_centres:
+        return commune_centres[territory.pk]
+    if territory.boundary:
+        try:
+            west, south, east, north = boundary_bbox(territory.boundary)
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+        return (south + north) / 2, (west + east) / 2
+    return None
+
+
+def unplaced_features(request, rows, territories):
+    """One marker per territory counting its filtered contributions with no point (placed
+    by a commune without a point, or by territory only): « N contributions placées sans
+    point », linking to the list of that territory with the same filters. Not cut by the
+    bbox: the five markers are always there. A territory with no known position gets a
+    feature without geometry (the counts still add up)."""
+    counts = {row["territory"]: row["unplaced"] for row in rows if row["unplaced"]}
+    if not counts:
+        return []
+    without_centre = [
+        t.pk for t in territories if t.pk in counts and (t.latitude is None or t.longitude is None)
+    ]
+    centres = {}
+    if without_centre:
+        centres = {
+            row["territory"]: (row["lat"], row["lng"])
+            for row in Commune.objects.filter(territory__in=without_centre, latitude__isnull=False)
+            .order_by()
+            .values("territory")
+            .annotate(lat=Avg("latitude"), lng=Avg("longitude"))
+        }
+    query = request.GET.copy()
+    for name in ("bbox", "zoom", "page", "territoire"):
+        query.pop(name, None)
+    prefix = detail_prefix()
+    features = []
+    for territory in territories:
+        count = counts.get(territory.pk)
+        if not count:
+            continue
+        where = territory_marker_point(territory, centres)
+        link = urlencode([*query.lists(), ("territoire", [territory.slug])], doseq=True)
+        features.append(
+            feature(
+                point(geo.public_round(where[0]), geo.public_round(where[1])) if where else None,
+                id=f"sans-point-{territory.slug}",
+                kind="unplaced",
+                name=ngettext(
+                    "%(count)s contribution placed without a point (%(territory)s)",
+                    "%(count)s contributions placed without a point (%(territory)s)",
+                    count,
+                )
+                % {"count": count, "territory": territory.title},
+                url=f"{prefix}?{link}",
+                unplaced=count,
+                territory=territory.slug,
+            )
+        )
+    return features
+
+
 @require_safe
 def contributions_geojson(request):
     """Published contributions as GeoJSON: ``bbox``, ``zoom`` and the map page's filters.
 
     Below settings.CONTRIBUTIONS_CLUSTER_BELOW_ZOOM, points are grid clusters counted in
-    SQL. Foreign member ``territories``: counts per territory of the filtered contributions,
-    including those without a point (not cut by the bbox).
+    SQL. Contributions placed by commune only are drawn near their commune's point
+    (``approximate``); those with no point at all are counted in one « sans point » marker
+    per territory (``kind: unplaced``). Foreign member ``territories``: counts per territory
+    of the filtered contributions, including those without a point (not cut by the bbox).
     """
     try:
         bbox = parse_bbox(request.GET.get("bbox"))
@@ -149,7 +234,12 @@ def contributions_geojson(request):
         features += points
         if truncated:
             members["truncated"] = True
-    members["territories"] = territory_counts(contributions, territories)
+    rows = territory_rows(contributions, territories)
+    features += unplaced_features(request, rows, territories)
+    members["territories"] = sorted(
+        ({"slug": row["slug"], "count": row["count"]} for row in rows),
+        key=lambda row: row["slug"],
+    )
     return geojson_response(features, **members)
 
 
@@ -171,6 +261,7 @@ def contribution_geojson(request, pk):
                     contribution.latitude,
                     contribution.longitude,
                     contribution.support_count,
+                    contribution.point_is_approximate,
                 ),
                 detail_prefix(),
             )

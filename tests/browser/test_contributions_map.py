@@ -88,3 +88,21 @@ def test_contribution_page_has_no_serious_accessibility_violation(contributions,
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, results.generate_report()
+
+
+def test_contributions_without_a_point_show_as_one_marker_that_opens_the_list(site, page):
+    """Placed by territory only (or by a commune without a point): counted, not lost."""
+    Contribution.objects.all().delete()
+    belfort = TerritoryPage.objects.get(slug="grand-belfort")
+    for i in range(3):
+        factories.ContributionFactory(territory=belfort, kind="reve", title=f"Sans point {i}")
+    open_map(page, "/contributions/?kind=reve")
+    marker = page.locator("#carte .map-marker--unplaced")
+    expect(marker).to_have_count(1)
+    expect(marker).to_contain_text("3")
+    marker.click()
+    link = page.locator(".map-popup a")
+    expect(link).to_contain_text("3 contributions placées sans point")
+    link.click()
+    expect(page).to_have_url(re.compile(r"territoire=grand-belfort"))
+    expect(page.locator("#contributions-liste li[data-feature-id]")).to_have_count(3)

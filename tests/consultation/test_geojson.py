@@ -52,7 +52,9 @@ def collection(client, **params):
 
 def contribution_features(client, **params):
     return [
-        f for f in collection(client, **params)["features"] if f["properties"].get("role") is None
+        f
+        for f in collection(client, **params)["features"]
+        if f["properties"].get("role") is None and f["properties"].get("kind") != "unplaced"
     ]
 
 

@@ -361,3 +361,15 @@ def test_already_imported_lines_are_shown_as_ranges(lines, shown):
 
 def test_a_long_list_of_ranges_is_cut_short():
     assert compact_lines(range(2, 200, 2), limit=3) == "2, 4, 6, …"
+
+
+def test_rows_placed_by_commune_only_get_its_approximate_point(place, facilitator):
+    """A bulk insert skips save(): the import places them at their commune's point too."""
+    place.montbeliard_commune.location = "SRID=4326;POINT(6.7984 47.5103)"
+    place.montbeliard_commune.save()
+    run(read("good_utf8_comma.csv"), place.big_event, facilitator)
+    first, second = Contribution.objects.order_by("pk")[:2]
+    assert not first.point_is_approximate  # its own point is kept
+    assert second.commune == place.montbeliard_commune
+    assert second.point_is_approximate
+    assert abs(second.latitude - 47.5103) < 0.01

@@ -19,6 +19,9 @@
  *   role   "boundary" on a Polygon / MultiPolygon, drawn as an outlined area (any
  *          geometry other than a Point is drawn as an area)
  *   count  on a Point: a cluster computed by the server, drawn as a bubble that zooms in
+ *   note   a short text added to the popup (e.g. « position approximative »)
+ *   unplaced  on a Point: the number of items of an area that have no point, shown in the
+ *          marker (its popup links to their list)
  * Other Points are markers, grouped on the client by markercluster.
  *
  * List: items with data-feature-id; focusing or hovering one highlights its marker and area
@@ -217,6 +220,7 @@
     } else {
       content.appendChild(textElement("strong", "", p.name || ""));
     }
+    if (p.note) content.appendChild(textElement("p", "map-popup__note", p.note));
     return content;
   };
 
@@ -257,7 +261,12 @@
     var p = feature.properties || {};
     var coordinates = feature.geometry.coordinates;
     var content = document.createElement("span");
-    content.appendChild(document.createElement("span")).className = "map-marker__shape";
+    var shape = content.appendChild(document.createElement("span"));
+    shape.className = "map-marker__shape";
+    if (typeof p.unplaced === "number") {
+      shape.textContent = String(p.unplaced);
+      shape.setAttribute("aria-hidden", "true");
+    }
     content.appendChild(textElement("span", "visually-hidden", p.name || ""));
     var marker = L.marker([coordinates[1], coordinates[0]], {
       icon: L.divIcon({
