@@ -17,7 +17,8 @@ from cms_pages.extension_points import PAGE_PANELS
 
 # The core's pages and their places, plus the slots of plugins' own pages that other plugins
 # fill (an initiative's discussions, what a contribution became), a citizen's profile and
-# the parts of every page: header, main navigation and footer.
+# the parts of every page: header, main navigation and footer; and the search page (its
+# ``no-result`` area when nothing is found).
 SLOTS = (
     "home",
     "territory",
@@ -26,6 +27,7 @@ SLOTS = (
     "initiative",
     "contribution",
     "profile",
+    "search",
     "header",
     "navigation",
     "footer",

@@ -44,11 +44,8 @@ def initials(name):
 
 
 def _latest(threads, page, limit):
-    rows = list(
-        threads.as_cards()
-        .annotate(total=Window(Count("pk")))
-        .order_by("-last_activity_at", "-pk")[:limit]
-    )
+    # Pinned threads first, as on the forum page (``ThreadQuerySet.by_activity``).
+    rows = list(threads.as_cards().annotate(total=Window(Count("pk"))).by_activity()[:limit])
     for thread in rows:
         thread.forum_page = page
     return rows

@@ -237,6 +237,7 @@ def slot_objects():
         "contribution": list(Contribution.objects.order_by("status", "pk")[:3])
         + list(Contribution.objects.published().order_by("-pk")[:2]),
         "profile": [member],
+        "search": [None],
         "header": [None],
         "navigation": [None],
         "footer": [None],

@@ -67,8 +67,8 @@ EVENT_SLUGS = [
 SHOWN = {
     "home": (
         SITE_NAME,
-        ["Trois phases", "Cinq territoires", "Derniers enjeux", "Objectifs"],
-        ["Three phases", "Five territories", "Latest enjeux", "Objectifs"],
+        ["Votre voix compte", "Trois phases", "Cinq territoires", "Derniers enjeux", "Objectifs"],
+        ["Your voice counts", "Three phases", "Five territories", "Latest enjeux", "Objectifs"],
         ["à l'échelle du Nord Franche-Comté", "Labourage"],
         [f"/territoires/{slug}/" for slug in FIVE_TERRITORY_SLUGS] + ["/enjeux/"],
     ),
@@ -81,8 +81,8 @@ SHOWN = {
     ),
     "territory": (
         "Grand Belfort",
-        ["Identité", "Révoltes et rêves", "Événements", "Initiatives"],
-        ["Identity", "Révoltes and rêves", "Events", "Initiatives"],
+        ["Identité", "Révoltes et rêves", "Votre voix compte", "Événements", "Initiatives"],
+        ["Identity", "Révoltes and rêves", "Your voice counts", "Events", "Initiatives"],
         ["une communauté d'agglomération de 52 communes", "200069052", "Belfort (INSEE 90010)"],
         [],
     ),
@@ -95,8 +95,13 @@ SHOWN = {
     ),
     "enjeu": (
         "Mobilité",
-        ["Initiatives", "Discussions"],
-        ["Initiatives", "Discussions"],
+        [
+            "Les révoltes et les rêves de cet enjeu",
+            "Votre voix compte",
+            "Initiatives",
+            "Discussions",
+        ],
+        ["The révoltes and rêves of this enjeu", "Your voice counts", "Initiatives", "Discussions"],
         [
             "Comment se déplacer au quotidien",
             "Covoit'Sud : covoiturage entre villages",

@@ -58,3 +58,14 @@ def test_titles_are_escaped_on_the_enjeu_page(world, client):
     section = block(client.get(world.enjeu.url))
     assert "<script>" not in section
     assert "&lt;script&gt;" in section
+
+
+def test_the_pinned_thread_comes_first_as_on_the_forum_page(world, client):
+    threads = [enjeu_thread(world.enjeu, world.citizen, title=f"Sujet {n}") for n in range(4)]
+    threads[0].pinned = True  # the oldest, least active thread
+    threads[0].save(update_fields=["pinned"])
+    section = block(client.get(world.enjeu.url))
+    assert section.count("data-thread-link") == 3
+    assert section.index("Sujet 0") < section.index("Sujet 3") < section.index("Sujet 2")
+    forum = client.get(reverse("forums:enjeu-forum", args=[world.enjeu.slug])).text
+    assert forum.index("Sujet 0") < forum.index("Sujet 3")

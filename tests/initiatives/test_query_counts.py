@@ -19,9 +19,10 @@ BOUNDS = {
     "/initiatives/?territoire=belfort-test&enjeu=mob&maturite=idee&page=1": 16,
     "/api/initiatives.geojson": 6,
     "/api/initiatives.geojson?bbox=6.5,47.3,7.2,47.9&zoom=9&territoire=belfort-test": 8,
-    # The initiative and enjeu pages also list their latest discussions (one query each).
+    # The initiative and enjeu pages also list their latest discussions (one query each); the
+    # enjeu page also counts its révoltes and rêves per territory.
     "/initiatives/velo-ecole/": 18,
-    "/enjeux/mob/": 15,
+    "/enjeux/mob/": 16,
     "/territoires/belfort-test/": 16,
     "contribution": 10,
 }
