@@ -3,13 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages.collation import french
 from cms_pages.models import TerritoryPage
 
 from .models import User
 
 
 def territory_choices():
-    return TerritoryPage.objects.live().public().order_by("title")
+    return TerritoryPage.objects.live().public().order_by(french())
 
 
 class ProfileFieldsMixin(forms.Form):

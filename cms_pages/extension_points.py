@@ -19,15 +19,17 @@ PAGE_PANELS = "register_page_panels"
 (laces components with a template, context, ``order``, ``area``, ``media`` and
 ``query_budget``), or nothing, for ``slot`` in :data:`cms_pages.panels.SLOTS`: home,
 territory, enjeu, event (the core's pages), initiative, contribution (plugins' pages that
-other plugins fill), profile (``page`` is the citizen), header, navigation, footer (``page``
-is None). Pages build their panels in ``get_context`` (``BasePage.panel_slot``, or
+other plugins fill), profile (``page`` is the citizen), search (the search page, ``page``
+is None; its ``no-result`` area is shown when nothing is found), header, navigation, footer
+(``page`` is None). Pages build their panels in ``get_context`` (``BasePage.panel_slot``, or
 ``cms_pages.panels.page_panels_context`` in a view, so their media reach ``<head>``) and
 render them with ``{% load panel_tags %}{% panels "slot" %}`` — ``{% panels "slot"
 area="…" %}`` for a panel's ``area`` when a page has several places for the slot (a
-territory's ``overview``, the header's ``account`` menu). The header, navigation and footer
-slots are built lazily by the ``theme.context_processors.site_chrome`` context processor for
-every page (``chrome_panels``); ``{% panels_media %}`` in the base template outputs the CSS
-and JavaScript of all of them.
+territory's ``overview``, the home page's ``intro``, the header's ``account`` menu). The
+header, navigation and footer slots are built lazily by the
+``theme.context_processors.site_chrome`` context processor for every page
+(``chrome_panels``); ``{% panels_media %}`` in the base template outputs the CSS and
+JavaScript of all of them.
 """
 
 DEMO_CONTENT = "load_demo_content"
@@ -47,6 +49,16 @@ how). ``moderation.registry`` reads the hook on every call, keyed by the model's
 (``path(…, moderation.views.report, {"reportable": "app.model"}, name=…)``). The report
 form, the filing of reports (``moderation.reports``), the audit log and the moderators'
 queue of reports in the admin serve them all.
+"""
+
+MODERATION_QUEUES = "register_moderation_queue"
+"""A queue of things waiting for the moderators, summed up on the admin dashboard: ``fn()``
+returns a :class:`moderation.queues.ModerationQueue` (``label``, ``count(user)``, ``url``,
+``shown_to(user)``, ``order``), or nothing. The core's ``moderation`` app owns the one
+dashboard panel (hook ``construct_homepage_panels``) that lists, for the user, every queue
+shown to them with its count and a link; it names no plugin. The core gives the open
+reports; consultation the pending contributions, forums the comments to review, initiatives
+the initiatives awaiting validation. ``count`` runs one bounded query.
 """
 
 SEARCH_PAGE_DOCUMENTS = "describe_search_documents"
@@ -89,7 +101,9 @@ threads.
 FEEDS = "register_feeds"
 """Atom feeds: ``fn()`` returns a list of :class:`cms_pages.feeds.AtomFeed` subclasses, each
 served at ``/flux/<slug>.atom`` (its ``slug``) and announced by a ``<link rel="alternate">``
-in the head of every page. Only what anyone may read.
+in the head of every page. Only what anyone may read. A feed that sets ``by_territory``
+takes the territory in ``items(territory)`` and is also served (and announced on the
+territory's page) as ``/flux/<slug>.atom?territoire=<territory slug>``.
 """
 
 PERSONAL_DATA = "register_personal_data"

@@ -1,4 +1,9 @@
-"""Atom feeds: the core serves those the installed plugins register (``FEEDS``)."""
+"""Atom feeds: the core serves those the installed plugins register (``FEEDS``).
+
+A feed that sets ``by_territory`` is also served for one territory,
+``/flux/<slug>.atom?territoire=<territory slug>``: its ``items(territory)`` narrow to it; an
+unknown territory (or a feed without territories) answers 404.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -6,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from wagtail import hooks
 
 from .extension_points import FEEDS
+from .models import TerritoryPage
 
 #: Entries per feed.
 FEED_SIZE = 30
@@ -16,9 +22,29 @@ class AtomFeed(Feed):
 
     feed_type = Atom1Feed
     slug = ""
+    #: Whether ``?territoire=<slug>`` narrows the feed to one territory's items.
+    by_territory = False
 
     def link(self):
         return "/"
+
+    def get_object(self, request, *args, **kwargs):
+        """The territory of ``?territoire=``, or None for the whole platform's feed."""
+        slug = request.GET.get("territoire")
+        if slug is None:
+            return None
+        if not self.by_territory:
+            raise Http404
+        territory = TerritoryPage.objects.live().public().filter(slug=slug[:255]).first()
+        if territory is None:
+            raise Http404
+        return territory
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        if obj is not None:
+            feed.feed["title"] = f"{feed.feed['title']} – {obj.title}"
+        return feed
 
 
 def registered_feeds():

@@ -6,22 +6,16 @@ only.
 """
 
 import math
-import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .collation import french_sort_key
 from .models import Commune
 
 # A coordinate sent by the map has a few dozen characters at most.
 COORDINATE_MAX_LENGTH = 40
-
-
-def _sort_key(name):
-    """French alphabetical order without a locale: accents fold onto their letter."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return folded.casefold()
 
 
 class LongTextField(forms.CharField):
@@ -65,7 +59,10 @@ class CommuneChoiceField(forms.ChoiceField):
         self.choices = [("", _("No commune in particular"))] + [
             (
                 t.title,
-                [(c.pk, c.name) for c in sorted(groups[t.pk], key=lambda c: _sort_key(c.name))],
+                [
+                    (c.pk, c.name)
+                    for c in sorted(groups[t.pk], key=lambda c: french_sort_key(c.name))
+                ],
             )
             for t in territories
             if groups[t.pk]

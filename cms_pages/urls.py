@@ -1,4 +1,5 @@
-"""The core's own public URLs beside Wagtail's tree: sitemap, feeds, territories' GeoJSON."""
+"""The core's own public URLs beside Wagtail's tree: sitemap, robots.txt, feeds and the
+territories' GeoJSON."""
 
 from django.urls import path
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -13,6 +14,7 @@ def sitemap(request):
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
     path("flux/<slug:slug>.atom", feeds.feed, name="feed"),
     path("api/territoires.geojson", views.territories_geojson, name="territories-geojson"),
 ]

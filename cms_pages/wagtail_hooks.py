@@ -4,6 +4,7 @@ from django.http import Http404
 from wagtail import hooks
 
 from . import search_descriptions
+from .admin_communes import commune_viewset
 from .extension_points import SEARCH_FACETS, SEARCH_PAGE_DOCUMENTS
 
 
@@ -17,3 +18,9 @@ def refuse_pages_of_missing_types(page, request, serve_args, serve_kwargs):
 # The core's pages and facets in the site search, as plain data (read by the search plugin).
 hooks.register(SEARCH_PAGE_DOCUMENTS, search_descriptions.describe_documents)
 hooks.register(SEARCH_FACETS, search_descriptions.describe_facets)
+
+
+@hooks.register("register_admin_viewset")
+def register_commune_viewset():
+    """The communes' own listing: edited apart from the territory pages (light edit page)."""
+    return commune_viewset

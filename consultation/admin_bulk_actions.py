@@ -12,6 +12,7 @@ from django.utils.translation import ngettext_lazy
 from wagtail.admin import messages
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from cms_pages.collation import french
 from cms_pages.models import EnjeuPage
 from consultation import moderation
 from consultation.models import Contribution
@@ -35,7 +36,7 @@ class ReasonForm(forms.Form):
 
 class EnjeuForm(forms.Form):
     enjeu = forms.ModelChoiceField(
-        label=_("Enjeu"), queryset=EnjeuPage.objects.live().order_by("title")
+        label=_("Enjeu"), queryset=EnjeuPage.objects.live().order_by(french())
     )
 
 

@@ -22,11 +22,15 @@ class ContributionFeed(AtomFeed):
     """The latest published révoltes and rêves."""
 
     slug = "contributions"
+    by_territory = True
     title = _("Révoltes et rêves – Aux actes citoyens")
     description = _("The latest révoltes and rêves published on the platform.")
 
-    def items(self):
-        return Contribution.objects.published().order_by("-created_at", "-pk")[:FEED_SIZE]
+    def items(self, territory=None):
+        contributions = Contribution.objects.published()
+        if territory is not None:
+            contributions = contributions.filter(territory=territory)
+        return contributions.order_by("-created_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, contribution):
         return f"{contribution.get_kind_display()} : {contribution}"

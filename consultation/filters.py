@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
+from cms_pages.collation import french
 from cms_pages.models import EnjeuPage, EventPage, TerritoryPage
 from consultation.models import Contribution
 
@@ -40,11 +41,11 @@ def public_pages(model, request):
 
 
 def live_territories(request):
-    return public_pages(TerritoryPage, request).order_by("title")
+    return public_pages(TerritoryPage, request).order_by(french())
 
 
 def live_enjeux(request):
-    return public_pages(EnjeuPage, request).order_by("title")
+    return public_pages(EnjeuPage, request).order_by(french())
 
 
 def live_events(request):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cms_pages.areas import has_area, territory_contains
+from cms_pages.collation import french
 from cms_pages.forms import CommuneChoiceField, LongTextField, PointFormMixin, TitledChoiceField
 from cms_pages.models import TerritoryPage
 from cms_pages.tags import MAX_TAGS, TAG_MAX_LENGTH, parse_tags
@@ -82,11 +83,11 @@ class ContributionForm(PointFormMixin):
         ) % {"count": MAX_TAGS, "max": TAG_MAX_LENGTH}
         # The big fields are loaded only for the territory chosen, when its area is checked.
         territories = list(
-            TerritoryPage.objects.live().public().defer("boundary", "body").order_by("path")
+            TerritoryPage.objects.live().public().defer("boundary", "body").order_by(french())
         )
         self.territories = territories
         self.fields["territory"].queryset = (
-            TerritoryPage.objects.live().public().defer("body").order_by("path")
+            TerritoryPage.objects.live().public().defer("body").order_by(french())
         )
         self.fields["territory"].choices = [("", self.fields["territory"].empty_label)] + [
             (t.pk, t.title) for t in territories

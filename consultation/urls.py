@@ -23,6 +23,11 @@ contribute_patterns = [
     path("contributions/mes-contributions/", contribute.my_contributions, name="mine"),
     path("contributions/<int:pk>/moi-aussi/", contribute.support, name="support"),
     path(
+        "contributions/<int:pk>/moi-aussi/retirer/",
+        contribute.withdraw_support,
+        name="withdraw-support",
+    ),
+    path(
         "contributions/<int:pk>/signaler/",
         moderation_views.report,
         {"reportable": "consultation.contribution"},

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from cms_pages.extension_points import (
     DEMO_CONTENT,
     FEEDS,
+    MODERATION_QUEUES,
     PAGE_PANELS,
     PERSONAL_DATA,
     REPORTABLE,
@@ -25,7 +26,7 @@ from consultation import (
     personal_data,
 )
 from consultation.admin_bulk_actions import BULK_ACTIONS
-from consultation.admin_views import ConsultationAdminGroup
+from consultation.admin_views import ConsultationAdminGroup, pending_contributions_queue
 from consultation.models import Contribution
 from consultation.views.contribute import ContributionReportable
 from moderation.admin_views import NoCreationPolicy
@@ -99,3 +100,9 @@ def register_contribution_reports():
 def register_consultation_personal_data():
     """The révoltes and rêves a citizen wrote and their « moi aussi »."""
     return personal_data.part()
+
+
+@hooks.register(MODERATION_QUEUES)
+def register_contribution_queue():
+    """Révoltes and rêves waiting for a decision (the dashboard's moderation summary)."""
+    return pending_contributions_queue()

@@ -14,6 +14,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
+from cms_pages.collation import french
 from cms_pages.models import TerritoryPage
 
 from .models import Comment, Thread
@@ -90,7 +91,7 @@ class ThreadForm(HoneypotMixin):
         super().__init__(*args, **kwargs)
         if with_territory:
             self.fields["territory"].queryset = (
-                TerritoryPage.objects.live().public().order_by("title")
+                TerritoryPage.objects.live().public().order_by(french())
             )
         else:
             del self.fields["territory"]

@@ -1,11 +1,16 @@
 """What the forums show in other pages: the latest discussions of an enjeu and of an
 initiative, the citizen's latest messages on their profile, and the forums' styles."""
 
+from django.db.models import Q
+
 from cms_pages.panels import PagePanel
-from forums.visibility import public_comments
+from forums.models import Thread
+from forums.visibility import public_comments, public_pages, readable_threads
 
 # The profile shows this many of the citizen's latest comments (public threads only).
 RECENT_COMMENTS = 10
+# The profile lists this many of the threads the citizen follows, most active first.
+FOLLOWED_THREADS = 20
 
 
 class HeaderPanel(PagePanel):
@@ -47,6 +52,33 @@ class ProfileCommentsPanel(PagePanel):
         return context
 
 
+class ProfileFollowedThreadsPanel(PagePanel):
+    """The discussions the citizen follows and may still read, most active first (one query;
+    the members-only condition reads the memberships inside it)."""
+
+    template_name = "forums/panels/profile_followed_threads.html"
+    order = 210
+    query_budget = 2
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["followed_threads"] = followed_threads(self.request.user)
+        return context
+
+
+def followed_threads(user):
+    """The threads ``user`` follows, in a published page they may read, with their page."""
+    in_shown_page = Q(pk__in=[])
+    for pages in public_pages():
+        in_shown_page |= Q(page__in=pages)
+    followed = Thread.objects.filter(in_shown_page, follows__user=user)
+    return list(
+        readable_threads(user, followed)
+        .select_related("page")
+        .order_by("-last_activity_at", "-pk")[:FOLLOWED_THREADS]
+    )
+
+
 def recent_comments(user):
     """The citizen's latest comments that everyone can read, with their thread and its page
     (for the thread's URL), in one query."""
@@ -73,7 +105,7 @@ PANELS = {
     "header": [HeaderPanel],
     "enjeu": [EnjeuThreadsPanel],
     "initiative": [InitiativeThreadsPanel],
-    "profile": [ProfileCommentsPanel],
+    "profile": [ProfileCommentsPanel, ProfileFollowedThreadsPanel],
 }
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from search.registry import Document, Source, register, register_dependants
+from search.text import rich_text
 
 from .models import Comment, Thread
 from .owners import owner_of, owners
@@ -40,7 +41,9 @@ def thread_document(thread):
         kind="thread",
         title=thread.title,
         url=thread.get_absolute_url(),
-        text=thread.body,
+        # The rendered message as words: no Markdown marks (« **d'où vous partez** ») in an
+        # excerpt.
+        text=rich_text(thread.body_html),
         territories=territories,
         enjeux=enjeux,
         date=thread.last_activity_at,
@@ -54,7 +57,7 @@ def comment_document(comment):
         kind="comment",
         title=thread.title,
         url=comment.get_absolute_url(),
-        text=comment.comment,
+        text=rich_text(comment.body_html),
         territories=territories,
         enjeux=enjeux,
         date=comment.submit_date,
@@ -81,13 +84,13 @@ def page_prefetches(prefix=""):
 
 
 def thread_batch(queryset):
-    return queryset.select_related("page").defer("body_html").prefetch_related(*page_prefetches())
+    return queryset.select_related("page").defer("body").prefetch_related(*page_prefetches())
 
 
 def comment_batch(queryset):
     return (
         queryset.select_related("forum_thread__page")
-        .defer("body_html", "forum_thread__body", "forum_thread__body_html")
+        .defer("comment", "forum_thread__body", "forum_thread__body_html")
         .prefetch_related(*page_prefetches("forum_thread__"))
     )
 

@@ -1,7 +1,7 @@
 """Admin registration for the forums: the moderators' queue of comments (menu item and URLs)
 and the labels of the forum moderation audit log."""
 
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,11 +10,13 @@ from wagtail.log_actions import LogFormatter
 from cms_pages.extension_points import (
     DEMO_CONTENT,
     FEEDS,
+    MODERATION_QUEUES,
     PAGE_PANELS,
     PERSONAL_DATA,
     REPORTABLE,
     SITEMAP_ITEMS,
 )
+from moderation.queues import ModerationQueue
 
 from . import admin_views, demo, feeds, moderation, panels, personal_data
 from .rules import is_forum_moderator
@@ -117,3 +119,16 @@ def register_thread_sitemap():
 @hooks.register(FEEDS)
 def register_thread_feed():
     return [feeds.ThreadFeed]
+
+
+@hooks.register(MODERATION_QUEUES)
+def register_comment_queue():
+    """Comments to review: hidden after reports, held, or published with open reports."""
+    return ModerationQueue(
+        key="comments",
+        label=_("Comments to review"),
+        count=lambda user: admin_views.queue().count(),
+        url=reverse_lazy("forums_moderation_queue"),
+        shown_to=is_forum_moderator,
+        order=30,
+    )

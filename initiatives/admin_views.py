@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import WorkflowState
 
 from accounts.rules import is_editor, is_moderator
+from cms_pages.collation import french
 from cms_pages.models import EnjeuPage, TerritoryPage
 
 from .models import InitiativePage
@@ -55,12 +56,12 @@ class WorkflowStatusFilter(django_filters.ChoiceFilter):
 class InitiativeFilterSet(PageFilterSet):
     territories = django_filters.ModelMultipleChoiceFilter(
         label=_("Territory"),
-        queryset=TerritoryPage.objects.defer("boundary").order_by("title"),
+        queryset=TerritoryPage.objects.defer("boundary").order_by(french()),
         widget=forms.CheckboxSelectMultiple,
     )
     enjeux = django_filters.ModelMultipleChoiceFilter(
         label=_("Enjeu"),
-        queryset=EnjeuPage.objects.order_by("title"),
+        queryset=EnjeuPage.objects.order_by(french()),
         widget=forms.CheckboxSelectMultiple,
     )
     maturity = django_filters.MultipleChoiceFilter(

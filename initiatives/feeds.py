@@ -11,11 +11,15 @@ class InitiativeFeed(AtomFeed):
     """The initiatives most recently published on the planisphère."""
 
     slug = "initiatives"
+    by_territory = True
     title = _("Initiatives – Aux actes citoyens")
     description = _("The initiatives most recently published on the planisphère.")
 
-    def items(self):
-        return published_initiatives().order_by("-first_published_at", "-pk")[:FEED_SIZE]
+    def items(self, territory=None):
+        initiatives = published_initiatives()
+        if territory is not None:
+            initiatives = initiatives.filter(territories=territory)
+        return initiatives.order_by("-first_published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, initiative):
         return initiative.title

@@ -10,6 +10,7 @@ import django_filters
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages.collation import french
 from cms_pages.models import EnjeuPage, TerritoryPage
 
 from .models import InitiativePage
@@ -17,11 +18,11 @@ from .public import live_pages, published_initiatives
 
 
 def live_territories(request=None):
-    return live_pages(TerritoryPage).order_by("title")
+    return live_pages(TerritoryPage).order_by(french())
 
 
 def live_enjeux(request=None):
-    return live_pages(EnjeuPage).order_by("title")
+    return live_pages(EnjeuPage).order_by(french())
 
 
 class InitiativeFilter(django_filters.FilterSet):

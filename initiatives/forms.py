@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from cms_pages.collation import french
 from cms_pages.forms import (
     CommuneChoiceField,
     LongTextField,
@@ -153,11 +154,11 @@ class InitiativeForm(PointFormMixin, ClusterForm):
         for name in ("maturity", "economic_purpose", "organisation_mode", "membership_policy"):
             self.fields[name].choices = InitiativePage._meta.get_field(name).choices
         self.fields["territories"].queryset = (
-            TerritoryPage.objects.live().public().defer("boundary", "body").order_by("title")
+            TerritoryPage.objects.live().public().defer("boundary", "body").order_by(french())
         )
         self.fields["territories"].help_text = _("One or more territories (EPCI).")
         self.fields["enjeux"].queryset = (
-            EnjeuPage.objects.live().public().defer("body").order_by("title")
+            EnjeuPage.objects.live().public().defer("body").order_by(french())
         )
         self._init_communes()
         self.fields["description"].help_text = gettext(

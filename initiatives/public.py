@@ -8,6 +8,7 @@ the change lives in a revision only. Drafts and pending initiatives are never li
 from django.db.models import Count, F, Prefetch, Q, Value, Window
 from wagtail.models import Page
 
+from cms_pages.collation import french
 from cms_pages.models import EnjeuPage, TerritoryPage
 from cms_pages.visibility import without_restricted
 from consultation.models import Contribution
@@ -39,12 +40,12 @@ def card_relations(queryset):
     return queryset.defer(*HEAVY_FIELDS).prefetch_related(
         Prefetch(
             "territories",
-            queryset=live_pages(TerritoryPage).only("id", "title", "slug").order_by("title"),
+            queryset=live_pages(TerritoryPage).only("id", "title", "slug").order_by(french()),
             to_attr="live_territories",
         ),
         Prefetch(
             "enjeux",
-            queryset=live_pages(EnjeuPage).only("id", "title", "slug", "colour").order_by("title"),
+            queryset=live_pages(EnjeuPage).only("id", "title", "slug", "colour").order_by(french()),
             to_attr="live_enjeux",
         ),
     )

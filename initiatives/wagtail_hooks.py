@@ -1,19 +1,26 @@
 """Admin registration of initiatives: the "Initiatives" listing for editors and moderators."""
 
+import rules
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import WorkflowState
 
+from accounts.rules import is_moderator
 from cms_pages.extension_points import (
     DEMO_CONTENT,
     FEEDS,
+    MODERATION_QUEUES,
     PAGE_PANELS,
     PERSONAL_DATA,
     REPORTABLE,
     THREAD_OWNERS,
 )
+from moderation.queues import ModerationQueue
 
 from . import demo, feeds, forum_access, panels, personal_data
-from .admin_views import InitiativeListingViewSet
+from .admin_views import IN_MODERATION, InitiativeListingViewSet, _pages_in_workflow
+from .models import InitiativePage
 from .views.membership import InitiativeReportable
 
 
@@ -61,3 +68,18 @@ def register_initiative_personal_data():
     """A citizen's places in initiatives, the initiatives they created, the versions they
     saved."""
     return personal_data.part()
+
+
+@hooks.register(MODERATION_QUEUES)
+def register_initiative_queue():
+    """Initiatives waiting for the Modérateurs' validation (the workflow in progress)."""
+    return ModerationQueue(
+        key="initiatives",
+        label=_("Initiatives awaiting validation"),
+        count=lambda user: InitiativePage.objects.filter(
+            pk__in=_pages_in_workflow([WorkflowState.STATUS_IN_PROGRESS])
+        ).count(),
+        url=lambda: f"{reverse('initiative_pages:index')}?workflow={IN_MODERATION}",
+        shown_to=(is_moderator | rules.is_superuser).test,
+        order=40,
+    )

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from cms_pages.blocks import BodyBlock
 
+from ..collation import french
 from .base import BasePage, IndexPage
 
 
@@ -26,7 +27,7 @@ class EnjeuIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["enjeux"] = EnjeuPage.objects.child_of(self).live().public().order_by("title")
+        context["enjeux"] = EnjeuPage.objects.child_of(self).live().public().order_by(french())
         return context
 
 

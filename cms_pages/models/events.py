@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms_pages.geo import LocalLeafletPanel, LocatedMixin
 
+from ..collation import french
 from .base import BasePage, IndexPage
 from .territories import TerritoryPage
 
@@ -29,7 +30,7 @@ class EventIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        visible_territories = TerritoryPage.objects.live().public().order_by("title")
+        visible_territories = TerritoryPage.objects.live().public().order_by(french())
         events = (
             EventPage.objects.child_of(self)
             .live()
@@ -105,7 +106,7 @@ class EventPage(LocatedMixin, BasePage):
 
     def public_territories(self):
         """The event's territories that visitors may see (live, not restricted)."""
-        return TerritoryPage.objects.live().public().filter(events=self).order_by("title")
+        return TerritoryPage.objects.live().public().filter(events=self).order_by(french())
 
     def clean(self):
         super().clean()

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms_pages.blocks import BodyBlock, PhaseBlock
 
+from ..collation import french
 from .base import BasePage
 from .enjeux import EnjeuPage
 from .territories import TerritoryPage
@@ -41,7 +42,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["territories"] = TerritoryPage.objects.live().public().order_by("title")
+        context["territories"] = TerritoryPage.objects.live().public().order_by(french())
         context["latest_enjeux"] = (
             EnjeuPage.objects.live().public().order_by("-first_published_at", "title")[:6]
         )

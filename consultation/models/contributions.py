@@ -10,10 +10,25 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from cms_pages.geo import jittered_point
 from consultation.rules import can_moderate
 
 # About 100 m: three decimals of a degree are 111 m of latitude and 75 m of longitude here.
 PUBLIC_POINT_DECIMALS = 3
+# A contribution without a title is named by the start of its text, at most this long.
+AUTOMATIC_TITLE_LENGTH = 60
+
+
+def automatic_title(text, length=AUTOMATIC_TITLE_LENGTH):
+    """The start of ``text`` as a title: at most ``length`` characters, cut between two words
+    (never inside one) and ended with « … » when text was left out."""
+    words = " ".join((text or "").split())
+    if len(words) <= length:
+        return words
+    kept = words[: length - 1]  # the ellipsis takes the last place
+    if words[length - 1] != " " and " " in kept:
+        kept = kept.rsplit(" ", 1)[0]
+    return kept.rstrip(" ,;:.!?-–—") + "…"
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -96,6 +111,12 @@ class Contribution(ClusterableModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    # True when latitude/longitude are not the author's but its commune's centre, moved a
+    # little (cms_pages.geo.jittered_point): the same indexed columns serve the map's
+    # clustering, and the public pages say « position approximative ».
+    point_is_approximate = models.BooleanField(
+        _("approximate position"), default=False, editable=False
     )
     tags = TaggableManager(
         through="consultation.ContributionTag", blank=True, verbose_name=_("tags")
@@ -189,7 +210,59 @@ class Contribution(ClusterableModel):
         ]
 
     def __str__(self):
-        return self.title or self.text[:60]
+        return self.title or automatic_title(self.text)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        loaded = instance.__dict__
+        if "latitude" in loaded and "longitude" in loaded:
+            instance._loaded_point = (loaded["latitude"], loaded["longitude"])
+        return instance
+
+    def commune_point(self):
+        """The point this contribution is drawn at when placed by its commune only: the
+        commune's centre jittered by the contribution's id; None without one of them."""
+        commune = self.commune if self.commune_id else None
+        if commune is None or commune.latitude is None or commune.longitude is None:
+            return None
+        if self.pk is None:
+            return None
+        return jittered_point(commune.latitude, commune.longitude, f"contribution-{self.pk}")
+
+    def place_by_commune(self):
+        """Set the approximate point from the commune, unless an exact point was given
+        (an approximate point moved since it was loaded is exact). True if changed."""
+        before = (self.latitude, self.longitude, self.point_is_approximate)
+        derived = self.commune_point()
+        # An approximate point left as loaded follows the commune; one moved is exact.
+        # (Loaded with the point deferred: the point it now has is the stored one.)
+        loaded = getattr(self, "_loaded_point", (self.latitude, self.longitude))
+        exact = self.has_point and (
+            not self.point_is_approximate or (self.latitude, self.longitude) != loaded
+        )
+        if exact:
+            self.point_is_approximate = False
+        elif derived:
+            self.latitude, self.longitude = derived
+            self.point_is_approximate = True
+        else:
+            self.latitude = self.longitude = None
+            self.point_is_approximate = False
+        return before != (self.latitude, self.longitude, self.point_is_approximate)
+
+    def save(self, *args, **kwargs):
+        created = self.pk is None
+        self.place_by_commune()
+        super().save(*args, **kwargs)
+        # The jitter needs the id: a new contribution gets its point once it has one.
+        if created and self.place_by_commune():
+            Contribution.objects.filter(pk=self.pk).update(
+                latitude=self.latitude,
+                longitude=self.longitude,
+                point_is_approximate=self.point_is_approximate,
+            )
+        self._loaded_point = (self.latitude, self.longitude)
 
     def get_absolute_url(self):
         return reverse("consultation:detail", args=[self.pk])

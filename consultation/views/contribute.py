@@ -1,6 +1,8 @@
 """What signed-in citizens do with révoltes and rêves: post one, say “moi aussi”, report one
 (the core's report view, through ``ContributionReportable``), and follow their own."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,12 +24,22 @@ from ..forms import ContributionForm
 from ..models import Contribution, Support
 
 MY_CONTRIBUTIONS_PER_PAGE = 20
+# A page's slug, as Wagtail allows it (Unicode letters and digits, hyphens, underscores).
+SLUG_RE = re.compile(r"[-\w]+")
+SLUG_MAX_LENGTH = 255
+
+
+def _initial_slug(request, name):
+    """The page slug given in ``?name=`` (from a territory or an enjeu page), or "" when it is
+    missing or malformed (never sent to the database: a NUL byte fails on PostgreSQL)."""
+    slug = request.GET.get(name, "")
+    return slug if slug and len(slug) <= SLUG_MAX_LENGTH and SLUG_RE.fullmatch(slug) else ""
 
 
 def _initial_territory(request):
-    """The territory named in ``?territoire=slug`` (from a territory page), else the
-    citizen's home territory."""
-    slug = request.GET.get("territoire", "")[:100]
+    """The live public territory named in ``?territoire=slug`` (from a territory page), else
+    the citizen's home territory. An unknown or malformed slug is ignored."""
+    slug = _initial_slug(request, "territoire")
     if slug:
         territory = TerritoryPage.objects.live().public().filter(slug=slug).only("pk").first()
         if territory:
@@ -74,6 +86,8 @@ def new_contribution(request):
         else:
             status = 400
     else:
+        # ``?enjeu=`` (the call of an enjeu page) is accepted and ignored: the form does not
+        # ask for an enjeu, moderators link contributions to enjeux.
         form = ContributionForm(initial={"territory": _initial_territory(request)})
     return render(
         request,
@@ -107,6 +121,21 @@ def add_support(contribution, user):
     return True
 
 
+def remove_support(contribution, user):
+    """Withdraw ``user``'s “moi aussi”; return True if there was one.
+
+    Only the request that deletes the row lowers the counter, so parallel clicks count once.
+    """
+    with transaction.atomic():
+        deleted, _rows = Support.objects.filter(contribution=contribution, user=user).delete()
+        if not deleted:
+            return False
+        Contribution.objects.filter(pk=contribution.pk, support_count__gt=0).update(
+            support_count=F("support_count") - 1
+        )
+    return True
+
+
 def _visible_contribution(request, pk):
     """The contribution if this user may see it (404 otherwise, so nothing leaks)."""
     return get_object_or_404(Contribution.objects.visible_to(request.user), pk=pk)
@@ -123,6 +152,18 @@ def support(request, pk):
         messages.success(request, _("You said “moi aussi”. Thank you!"))
     else:
         messages.info(request, _("You had already said “moi aussi” to this contribution."))
+    return redirect(contribution)
+
+
+@login_required
+@require_POST
+def withdraw_support(request, pk):
+    """Withdraw one's “moi aussi”; a second click (or none to withdraw) changes nothing."""
+    contribution = _visible_contribution(request, pk)
+    if remove_support(contribution, request.user):
+        messages.success(request, _("Your “moi aussi” is withdrawn."))
+    else:
+        messages.info(request, _("You had not said “moi aussi” to this contribution."))
     return redirect(contribution)
 
 

@@ -158,6 +158,7 @@ def _posted_fragment(request, comment, thread, parent, moderates, notice):
             "parent": parent,
             "fresh_form": fresh,
             "notice": notice,
+            "reply_count": Comment.objects.published().filter(forum_thread=thread).count(),
             "next_url": thread.get_absolute_url(),
             "user": request.user,
         },

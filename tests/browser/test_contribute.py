@@ -68,3 +68,38 @@ def test_contribution_form_has_no_serious_accessibility_violation(citizen, page)
 
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, results.generate_report()
+
+
+def test_a_refused_submit_puts_the_focus_on_the_error_summary(citizen, page):
+    fill_the_form(page)
+    page.locator("textarea[name=text]").fill("")
+    page.locator("form[data-contribution-form] button[type=submit]").click()
+
+    summary = page.locator("[data-error-summary]")
+    summary.wait_for()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert summary.locator("a[href='#id_text']").count() == 1
+    assert not Contribution.objects.filter(author=citizen).exists()
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, results.generate_report()
+
+
+def test_a_citizen_says_moi_aussi_then_withdraws_it(citizen, page):
+    contribution = Contribution.objects.filter(status="published").exclude(author=citizen).first()
+    before = contribution.support_count
+    page.goto(contribution.get_absolute_url())
+    page.locator("[data-support-button]").click()
+    page.locator("[data-withdraw-support-button]").wait_for()
+    count = page.locator("[data-support-count]")
+    assert count.get_attribute("data-support-count") == str(before + 1)
+
+    page.locator("[data-withdraw-support-button]").click()
+    page.locator("[data-support-button]").wait_for()
+    assert count.get_attribute("data-support-count") == str(before)
+    assert "Votre « moi aussi » est retiré." in page.content()
+    contribution.refresh_from_db()
+    assert contribution.support_count == before
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, results.generate_report()

@@ -108,3 +108,18 @@ def test_forum_pages_have_no_serious_accessibility_violation(site, page, live_se
 
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, results.generate_report()
+
+
+def test_the_reply_count_follows_a_comment_posted_without_a_reload(site, page, live_server):
+    thread = Thread.objects.filter(members_only=False, closed=False, page__live=True).first()
+    before = Comment.objects.published().filter(forum_thread=thread).count()
+    sign_in(page, live_server, citizen("Chloé Compte"))
+    page.goto(thread.get_absolute_url())
+    heading = page.locator("#comments-title")
+    assert heading.get_attribute("data-reply-count") == str(before)
+    page.locator("form[data-comment-form] textarea[name=comment]").fill("Je compte aussi.")
+    page.locator("form[data-comment-form] [data-comment-submit]").click()
+    page.locator("[data-comment]", has_text="Je compte aussi.").wait_for()
+    page.locator(f"#comments-title[data-reply-count='{before + 1}']").wait_for()
+    assert heading.inner_text() == f"{before + 1} réponses"
+    assert page.url.endswith(thread.get_absolute_url())

@@ -130,3 +130,43 @@ def test_a_page_whose_type_is_switched_off_leaves_menus_and_sitemap(
     assert 'href="/le-projet/"' in html
     assert 'href="/bourse/"' not in html
     assert "/bourse/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_feed_narrows_to_one_territory(client, world):
+    territory = world["published"].territory
+    other = factories.TerritoryPageFactory(parent=territory.get_parent(), title="Autre")
+    factories.ContributionFactory(territory=other, title="Ailleurs", author=factories.UserFactory())
+    everywhere = client.get("/flux/contributions.atom").content.decode()
+    assert "Ailleurs" in everywhere
+    response = client.get("/flux/contributions.atom", {"territoire": territory.slug})
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "Des bus &lt;le&gt; dimanche" in xml
+    assert "Ailleurs" not in xml
+    assert f"– {territory.title}</title>" in xml
+    assert client.get("/flux/initiatives.atom", {"territoire": other.slug}).status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["inconnu", "", "x" * 5000, "<script>"])
+def test_a_feed_of_an_unknown_territory_answers_404(client, world, slug):
+    assert client.get("/flux/contributions.atom", {"territoire": slug}).status_code == 404
+
+
+def test_robots_txt_allows_the_site_and_points_to_the_sitemap(client, world):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Allow: /" in lines
+    for path in ("/admin/", "/comptes/", "/api/", "/recherche/"):
+        assert f"Disallow: {path}" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_a_territory_page_announces_its_own_feeds(client, world):
+    territory = world["published"].territory
+    html = client.get(territory.url).content.decode()
+    assert f'href="/flux/contributions.atom?territoire={territory.slug}"' in html
+    assert f'href="/flux/initiatives.atom?territoire={territory.slug}"' in html
+    assert "discussions.atom?territoire" not in html
+    assert "?territoire=" not in client.get(world["enjeu"].url).content.decode()

@@ -240,3 +240,19 @@ def test_territory_without_boundary_or_centre_accepts_a_contribution_without_poi
 def test_form_with_errors_keeps_what_was_typed(client, citizen, territories):
     response = client.post(URL, form_data(territories.square, text="Mon rêve", tags="bus"))
     assert response.context["form"]["text"].value() == "Mon rêve"
+
+
+def test_a_refused_form_comes_back_with_a_focusable_error_summary_linking_the_fields(
+    client, citizen, territories
+):
+    response = client.post(URL, form_data(territories.square, text=""))
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html[
+        html.index("data-error-summary") - 200 : html.index(
+            "</ul>", html.index("data-error-summary")
+        )
+    ]
+    assert 'tabindex="-1"' in summary
+    assert "autofocus" in summary
+    assert 'href="#id_text"' in summary

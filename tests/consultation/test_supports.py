@@ -1,6 +1,7 @@
 """“Moi aussi”: once per citizen and published contribution, counted on the contribution."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from consultation.models import Contribution, Support
@@ -124,3 +125,53 @@ def test_author_sees_no_button_on_own_pending_contribution(client, citizen, terr
     contribution = ContributionFactory(territory=territory, author=citizen, status="pending")
     content = client.get(contribution.get_absolute_url()).content.decode()
     assert "data-support-button" not in content
+
+
+def withdraw_url(contribution):
+    return reverse("consultation:withdraw-support", args=[contribution.pk])
+
+
+def test_moi_aussi_can_be_withdrawn_once(client, citizen, contribution):
+    other = UserFactory()
+    client.force_login(other)
+    client.post(support_url(contribution))
+    client.force_login(citizen)
+    client.post(support_url(contribution))
+    response = client.post(withdraw_url(contribution))
+    assert response.status_code == 302
+    client.post(withdraw_url(contribution))
+    contribution.refresh_from_db()
+    assert contribution.support_count == 1
+    assert list(Support.objects.values_list("user", flat=True)) == [other.pk]
+
+
+def test_withdrawing_without_moi_aussi_changes_nothing(client, citizen, contribution):
+    Contribution.objects.filter(pk=contribution.pk).update(support_count=3)
+    client.post(withdraw_url(contribution))
+    contribution.refresh_from_db()
+    assert contribution.support_count == 3
+
+
+def test_the_page_offers_to_withdraw_after_moi_aussi_and_to_say_it_again_after(
+    client, citizen, contribution
+):
+    client.post(support_url(contribution))
+    content = client.get(contribution.get_absolute_url()).content.decode()
+    assert f'action="{withdraw_url(contribution)}"' in content
+    assert "data-withdraw-support-button" in content
+    client.post(withdraw_url(contribution))
+    content = client.get(contribution.get_absolute_url()).content.decode()
+    assert "data-support-button" in content
+
+
+def test_withdrawing_needs_a_post_and_a_login(client, contribution):
+    assert client.get(withdraw_url(contribution)).status_code in (302, 405)
+    response = client.post(withdraw_url(contribution))
+    assert response.status_code == 302
+    assert "/comptes/" in response["Location"]
+
+
+def test_withdrawing_needs_the_csrf_token(citizen, contribution):
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(citizen)
+    assert csrf_client.post(withdraw_url(contribution)).status_code == 403

@@ -315,6 +315,14 @@ def test_with_htmx_a_reply_comes_back_and_its_form_is_removed(thread, author, w)
     assert f'id="reply-slot-{parent.pk}" hx-swap-oob="innerHTML"' in response.text
 
 
+def test_with_htmx_the_reply_count_is_updated_out_of_band(thread, author, w):
+    comment(thread, w.citizen)
+    response = h.post(client_for(author), thread, "Deuxième", htmx=True)
+    assert response.status_code == 200
+    assert '<h2 id="comments-title" data-reply-count="2" hx-swap-oob="true">' in response.text
+    assert "2 replies</h2>" in response.text or "2 réponses</h2>" in response.text
+
+
 def test_with_htmx_errors_replace_the_form_that_was_sent(thread, author):
     response = h.post(client_for(author), thread, "", htmx=True)
     assert response.status_code == 400

@@ -1,9 +1,13 @@
 """The citizen's profile lists their ten latest comments, in public threads only."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from forums.models import Comment
+from forums import posting
+from forums.models import Comment, Thread, ThreadFollow
 
 from . import threads_helpers as h
 from .core_helpers import (
@@ -84,3 +88,38 @@ def test_a_citizen_without_comments_is_told_where_to_discuss(world):
     response = client_for(world.citizen).get(PROFILE)
     assert listed(response) == []
     assert "data-profile-comments" in response.text
+
+
+def followed(response):
+    return [t.pk for t in response.context["followed_threads"]]
+
+
+def test_the_profile_lists_the_threads_the_citizen_follows_most_active_first(world):
+    me = old_account()
+    older = enjeu_thread(world.enjeu, world.citizen, title="Des bus le dimanche")
+    newer = initiative_thread(world.initiative, world.porteur, title="Organisation <du> samedi")
+    enjeu_thread(world.enjeu, world.citizen, title="Pas suivie")
+    posting.follow(older, me)
+    posting.follow(newer, me)
+    Thread.objects.filter(pk=older.pk).update(last_activity_at=timezone.now() - timedelta(days=2))
+    response = client_for(me).get(PROFILE)
+    assert followed(response) == [newer.pk, older.pk]
+    assert f'href="{older.get_absolute_url()}"' in response.text
+    assert "Organisation &lt;du&gt; samedi" in response.text
+    assert "Pas suivie" not in response.text
+
+
+def test_followed_threads_the_citizen_may_no_longer_read_are_left_out(world):
+    me = old_account()
+    secret = initiative_thread(world.initiative, world.porteur, members_only=True)
+    gone = enjeu_thread(world.enjeu, world.citizen)
+    ThreadFollow.objects.create(thread=secret, user=me)
+    posting.follow(gone, me)
+    world.enjeu.unpublish()
+    response = client_for(me).get(PROFILE)
+    assert followed(response) == []
+    assert "data-profile-followed-threads" in response.text
+    member_view = client_for(world.member).get(PROFILE)
+    posting.follow(secret, world.member)
+    assert secret.pk in followed(client_for(world.member).get(PROFILE))
+    assert member_view.status_code == 200

@@ -168,3 +168,19 @@ def test_the_preview_of_a_page_not_saved_yet_renders(world, admin_user):
     context = page.get_context(request)
     assert [t.pk for t in context["territories"]] == [world.territories["belfort"].pk]
     assert context["members"] == []
+
+
+def test_a_shared_link_shows_the_title_summary_and_image(client, velo):
+    velo.image = wagtail_factories.ImageFactory(title="Des enfants à vélo")
+    velo.summary = 'Apprendre le vélo <b>"ensemble"</b> & en sécurité.'
+    velo.save_revision().publish()
+    html = html_of(client, velo)
+    assert '<meta property="og:title" content="Vélo-école de Belfort">' in html
+    summary = "Apprendre le vélo &lt;b&gt;&quot;ensemble&quot;&lt;/b&gt; &amp; en sécurité."
+    assert f'<meta name="description" content="{summary}">' in html
+    assert f'<meta property="og:description" content="{summary}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert f'<meta property="og:url" content="http://testserver{velo.url}">' in html
+    image = f"http://testserver/initiatives/{velo.pk}/image/?taille=grande"
+    assert f'<meta property="og:image" content="{image}">' in html
+    assert "<b>" not in html.split("</head>")[0]

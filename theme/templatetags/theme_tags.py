@@ -56,3 +56,10 @@ def fr_spacing(text):
     html = _SPACE_BEFORE_MARK.sub("\u202f", html)
     html = _SPACE_AFTER_GUILLEMET.sub("\u00a0", html)
     return mark_safe(html)  # noqa: S308 - escaped above, only spaces changed
+
+
+@register.filter
+def before_full_stop(value):
+    """``value`` as text without its final full stop, for a sentence that ends right after it:
+    « par Karim B. » and not « par Karim B.. » (the abbreviation's stop ends the sentence)."""
+    return str(value if value is not None else "").rstrip().rstrip(".")

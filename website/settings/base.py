@@ -19,6 +19,7 @@ SECRET_KEY = env("SECRET_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "theme.views.csrf_failure"
 
 # Plugins: PLUGINS unset runs them all, set but empty the core alone (website/plugins.py).
 # (Read from os.environ: django-environ takes an empty value for an unset one.)
@@ -109,8 +110,15 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a write is in flight; the timeout waits on locks.
+    # Every request is a transaction (ATOMIC_REQUESTS): a deferred one that reads, then
+    # writes, cannot upgrade its lock while another writes (« database is locked » at once,
+    # whatever the timeout); an immediate one takes the write lock first and waits its turn.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

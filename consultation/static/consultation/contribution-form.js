@@ -7,6 +7,7 @@
  *   - the point picker (theme/js/point-picker.js) shows the chosen territory on a small map
  *     (fetched for that territory alone) and places the point inside it; its marker takes the
  *     kind chosen (révolte or rêve).
+ *   - after a refused submit, the error summary gets the focus.
  * The server checks everything again; this script only saves a round trip.
  */
 (function () {
@@ -37,6 +38,10 @@
   function start() {
     var form = document.querySelector("[data-contribution-form]");
     if (!form) return;
+    // After a refused submit, the error summary has the focus (autofocus does it too): screen
+    // reader users hear what is wrong, keyboard users go on from there.
+    var summary = form.querySelector("[data-error-summary]");
+    if (summary && document.activeElement !== summary) summary.focus();
     var territory = form.querySelector("select[name=territory]");
     var commune = form.querySelector("select[name=commune]");
     if (territory && commune) {
