@@ -108,7 +108,11 @@ class InitiativeForm(PointFormMixin, ClusterForm):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     inspired_by = ContributionNumbersField(
-        label=_("Inspired by the révoltes and rêves"), required=False, max_length=300
+        label=_("Inspired by the révoltes and rêves"),
+        required=False,
+        max_length=300,
+        # chip-picker.js turns it into a search box; typed numbers still work without it.
+        widget=forms.TextInput(attrs={"data-chip-picker-input": "", "spellcheck": "false"}),
     )
 
     class Meta:
@@ -172,7 +176,8 @@ class InitiativeForm(PointFormMixin, ClusterForm):
             "One need per line (at most %(count)s), e.g. “a room on Tuesday evenings”."
         ) % {"count": NEEDS_MAX}
         self.fields["inspired_by"].help_text = _(
-            "Numbers or addresses of published révoltes and rêves, separated by commas."
+            "Type words of their title to find published révoltes and rêves, or give their "
+            "numbers or addresses separated by commas."
         )
         self.fields["summary"].help_text = _("One or two sentences, at most 300 characters.")
         page = self.instance

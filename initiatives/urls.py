@@ -5,7 +5,7 @@ from django.urls import path
 
 from moderation import views as moderation_views
 
-from .views import create, editing, membership, planisphere
+from .views import create, editing, membership, planisphere, suggestions
 
 app_name = "initiatives"
 
@@ -56,4 +56,18 @@ planisphere_patterns = [
     ),
 ]
 
-urlpatterns = [*create_patterns, *membership_patterns, *editing_patterns, *planisphere_patterns]
+suggestion_patterns = [
+    path(
+        "initiatives/api/contributions-suggestions/",
+        suggestions.contributions_suggestions,
+        name="contributions-suggestions",
+    ),
+]
+
+urlpatterns = [
+    *create_patterns,
+    *suggestion_patterns,
+    *membership_patterns,
+    *editing_patterns,
+    *planisphere_patterns,
+]
