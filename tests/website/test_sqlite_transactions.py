@@ -12,10 +12,8 @@ from django.db import connection, transaction
 
 from tests.parallel import run_together
 
-pytestmark = pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
-    reason="SQLite's locking only",
-)
+# SQLite's locking only: deselected on other databases (tests/conftest.py).
+pytestmark = pytest.mark.sqlite
 
 
 def test_sqlite_transactions_take_the_write_lock_first():
