@@ -8,7 +8,6 @@ in the page's history; on any error nothing is written.
 
 import json
 import re
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -16,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms_pages.geo import normalise_boundary, validate_boundary
+from cms_pages.management.files import read_bytes
 from cms_pages.models import TerritoryPage
 
 # Property names under which contour files carry an EPCI's SIREN code, compared without case:
@@ -101,12 +101,7 @@ class Command(BaseCommand):
         return territory
 
     def read(self, path):
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as error:
-            raise CommandError(
-                _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
-            ) from error
+        raw = read_bytes(path)
         try:
             return json.loads(raw)
         except (UnicodeDecodeError, ValueError) as error:

@@ -17,13 +17,13 @@ import csv
 import io
 import json
 import math
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms_pages.geo import format_point
+from cms_pages.management.files import read_bytes
 from cms_pages.models import Commune, TerritoryPage
 
 # Property or column names under which files carry a commune's INSEE code, without case:
@@ -95,12 +95,7 @@ class Command(BaseCommand):
 
     def read(self, path):
         """``{insee_code: (latitude, longitude)}`` from the file."""
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as error:
-            raise CommandError(
-                _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
-            ) from error
+        raw = read_bytes(path)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
