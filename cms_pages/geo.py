@@ -14,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Avg, Count, F, FloatField, Min, Value
+from django.db.models import Avg, Count, F, FloatField, Max, Min, Value
 from django.db.models.functions import Floor
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -294,12 +294,19 @@ def cell_size(zoom, bbox):
     return size
 
 
+def cluster_extent(row, rounding):
+    """A grid cluster's ``[west, south, east, north]``, each rounded by ``rounding``."""
+    return [rounding(row[key]) for key in ("min_lng", "min_lat", "max_lng", "max_lat")]
+
+
 def grid_clusters(queryset, zoom, bbox, **aggregates):
-    """Rows ``{cx, cy, count, lat, lng, first, **aggregates}`` grouped by grid cell, in SQL.
+    """Rows ``{cx, cy, count, lat, lng, first, min_lat, min_lng, max_lat, max_lng,
+    **aggregates}`` grouped by grid cell, in SQL.
 
     ``queryset`` is already filtered (published, filters, bbox). ``first`` is the smallest pk
-    of the cell: for a cell of one, that row. ``aggregates`` add counts of their own to each
-    cell (e.g. one per kind of contribution).
+    of the cell: for a cell of one, that row. ``min_lat``… ``max_lng`` bound its points: a
+    map fitting its view to a cluster's centre alone would leave its outer points out.
+    ``aggregates`` add counts of their own to each cell (e.g. one per kind of contribution).
     """
     width = cell_size(zoom, bbox)
     middle = 0 if bbox is None else (bbox[1] + bbox[3]) / 2
@@ -317,6 +324,10 @@ def grid_clusters(queryset, zoom, bbox, **aggregates):
             lat=Avg("latitude"),
             lng=Avg("longitude"),
             first=Min("pk"),
+            min_lat=Min("latitude"),
+            min_lng=Min("longitude"),
+            max_lat=Max("latitude"),
+            max_lng=Max("longitude"),
             **aggregates,
         )
         .order_by("cx", "cy")

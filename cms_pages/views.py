@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from theme.geojson import feature, geojson_response, point
@@ -52,4 +53,8 @@ def territories_geojson(request):
             features.append(
                 feature(point(territory.latitude, territory.longitude), **properties, role="centre")
             )
+        elif not territory.boundary:
+            # Said under the map (map.js lists features without geometry), never left out.
+            properties["note"] = _("Not on the map yet: its position is not known.")
+            features.append(feature(None, **properties))
     return geojson_response(features)

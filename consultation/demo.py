@@ -13,6 +13,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from cms_pages.areas import other_territories, territory_contains
 from cms_pages.models import EnjeuPage, EventPage, TerritoryPage
 from consultation.demo_texts import HIDDEN, HIDDEN_REASON, TEXTS
 from consultation.models import Contribution
@@ -28,11 +29,14 @@ TERRITORY_SLUGS = [
     "vosges-du-sud",
 ]
 PER_TERRITORY = len(TEXTS) // len(TERRITORY_SLUGS)
-# Vosges du Sud has no centre point in the demo: its contributions gather around Giromagny.
-FALLBACK_CENTRES = {"vosges-du-sud": (47.7425, 6.8275)}
 PENDING_INDEX = PER_TERRITORY - 1  # the last of each territory waits for moderation
 HIDDEN_TERRITORY = "pays-d-hericourt"
 SPREAD_DEGREES = 0.05  # a few kilometres around the centre
+# Where load seeders and the demo's initiatives (whose form places points freely) put things
+# in a territory with no centre: around Giromagny for Vosges du Sud. Never a territory's point,
+# and never used for demo contributions, whose points the contribution form must accept.
+FALLBACK_CENTRES = {"vosges-du-sud": (47.7425, 6.8275)}
+POINT_ATTEMPTS = 50  # draws until a point lies in its territory (nearly always the first)
 AGE_RANGES = [choice for choice, _label in Contribution.AgeRange.choices]
 PUBLICS = [choice for choice, _label in Contribution.Public.choices]
 
@@ -68,7 +72,7 @@ def demo_specs(territories):
             continue
         rng = random.Random(slug)  # noqa: S311 - reproducible demo, not security
         communes = list(territory.communes.order_by("sort_order", "pk"))
-        centre = territory_centre(territory)
+        others = other_territories(territory)
         event = EventPage.objects.filter(slug=f"capitalisation-{slug}").first()
         for n in range(PER_TERRITORY):
             kind, title, text, tags, enjeu = TEXTS[t_index * PER_TERRITORY + n]
@@ -89,11 +93,9 @@ def demo_specs(territories):
                 "age": t_index if n == PENDING_INDEX else (n + 1) * len(TERRITORY_SLUGS) + t_index,
                 "event": event if n % 4 == 3 else None,
             }
-            if n % 2 == 0 and centre:
-                spec["point"] = (
-                    round(centre[0] + rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES), 5),
-                    round(centre[1] + rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES), 5),
-                )
+            point = demo_point(territory, rng, others) if n % 2 == 0 else None
+            if point:
+                spec["point"] = point
                 spec["commune"] = None
             else:
                 spec["point"] = None
@@ -125,6 +127,22 @@ def territory_centre(territory):
     if territory.latitude is not None and territory.longitude is not None:
         return territory.latitude, territory.longitude
     return FALLBACK_CENTRES.get(territory.slug)
+
+
+def demo_point(territory, rng, others):
+    """A point around the territory's centre that the contribution form would accept from a
+    citizen (``territory_contains``), or None: a territory whose position is unknown (no
+    centre) gets its contributions placed by commune, as the form would place them."""
+    if territory.latitude is None or territory.longitude is None:
+        return None
+    for _attempt in range(POINT_ATTEMPTS):
+        point = (
+            round(territory.latitude + rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES), 5),
+            round(territory.longitude + rng.uniform(-SPREAD_DEGREES, SPREAD_DEGREES), 5),
+        )
+        if territory_contains(territory, *point, others):
+            return point
+    return None
 
 
 def create(spec, enjeux, now):

@@ -8,7 +8,7 @@ grow with their number. Properties carry no personal data: no owner, no member.
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
-from cms_pages.geo import grid_clusters, in_bbox
+from cms_pages.geo import cluster_extent, grid_clusters, in_bbox
 from theme.geojson import feature, point
 
 from .public import card_relations
@@ -76,6 +76,7 @@ def cluster_features(located, zoom, bbox, request):
                 name=ngettext("%(count)s initiative", "%(count)s initiatives", row["count"])
                 % {"count": row["count"]},
                 count=row["count"],
+                extent=cluster_extent(row, lambda value: round(value, COORDINATE_DECIMALS)),
             )
         )
     return features

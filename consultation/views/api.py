@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from cms_pages.geo import GeoParameterError, boundary_bbox, in_bbox, parse_bbox, parse_zoom
+from cms_pages.geo import (
+    GeoParameterError,
+    boundary_bbox,
+    cluster_extent,
+    in_bbox,
+    parse_bbox,
+    parse_zoom,
+)
 from cms_pages.models import Commune
 from consultation import geo, open_data
 from consultation.filters import filter_errors, live_enjeux, live_territories, published_filter
@@ -131,6 +138,7 @@ def cluster_features(located, zoom, bbox):
                 name=ngettext("%(count)s contribution", "%(count)s contributions", row["count"])
                 % {"count": row["count"]},
                 count=row["count"],
+                extent=cluster_extent(row, geo.public_round),
                 kinds={kind: row[kind] for kind in Contribution.Kind.values},
             )
         )

@@ -147,3 +147,46 @@ def test_server_side_cluster_is_a_bubble_with_its_count(map_page):
     bubble = map_page.locator("#carte .map-group")
     expect(bubble).to_have_count(1)
     expect(bubble).to_contain_text("42")
+
+
+def test_first_view_holds_every_member_of_a_server_cluster(map_page):
+    map_page.features[:] = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [6.8, 47.6]},
+            "properties": {"id": "g", "count": 3, "extent": [6.7, 47.55, 6.95, 47.68]},
+        }
+    ]
+    open_map(map_page)
+    # The fitted view asks again for its own area: it must hold the cluster's outer members.
+    map_page.wait_for_timeout(600)  # the fit's move, debounced, asks again
+    expect(map_page.locator("#carte")).to_have_attribute("data-map-state", "ready")
+    assert len(map_page.queries) >= 2
+    west, south, east, north = map(float, map_page.queries[-1]["bbox"][0].split(","))
+    assert west <= 6.7 and south <= 47.55 and east >= 6.95 and north >= 47.68
+
+
+def test_a_feature_without_position_is_listed_under_the_map(map_page):
+    map_page.features.append(
+        {
+            "type": "Feature",
+            "geometry": None,
+            "properties": {
+                "id": "sans-point-vds",
+                "kind": "unplaced",
+                "name": "6 contributions placées sans point (Vosges du Sud)",
+                "url": "/essai/?territoire=vds",
+                "unplaced": 6,
+            },
+        }
+    )
+    open_map(map_page)
+    link = map_page.locator("#carte-offmap li a")
+    expect(link).to_have_text("6 contributions placées sans point (Vosges du Sud)")
+    expect(link).to_have_attribute("href", "/essai/?territoire=vds")
+    expect(map_page.locator("#carte .map-marker")).to_have_count(2)
+
+
+def test_nothing_is_listed_under_the_map_when_everything_is_drawn(map_page):
+    open_map(map_page)
+    expect(map_page.locator("#carte-offmap")).to_be_hidden()

@@ -105,3 +105,9 @@ def test_grid_clusters_group_rows_in_view_and_add_the_callers_counts(home_page):
     pair = next(row for row in rows if row["count"] == 2)
     assert pair["first"] == TerritoryPage.objects.get(title="Nord A").pk
     assert round(pair["lat"], 3) == 47.605
+    assert (pair["min_lat"], pair["min_lng"], pair["max_lat"], pair["max_lng"]) == (
+        47.6,
+        6.8,
+        47.61,
+        6.81,
+    )

@@ -40,6 +40,20 @@ def test_each_territory_has_its_centre_point_and_boundary(client, territories):
     assert roles == {("Grand Belfort", "centre"), ("Grand Belfort", "boundary")}
 
 
+def test_a_territory_without_any_position_comes_without_geometry_and_says_so(client, territories):
+    TerritoryPageFactory(
+        parent=territories[0].get_parent(),
+        title="Vosges du Sud",
+        slug="vosges-du-sud",
+        location="",
+        boundary=None,
+    )
+    (vosges,) = features(client, territoire="vosges-du-sud")
+    assert vosges["geometry"] is None
+    assert vosges["properties"]["name"] == "Vosges du Sud"
+    assert vosges["properties"]["note"] == "Pas encore sur la carte : sa position n'est pas connue."
+
+
 def test_centre_point_is_longitude_then_latitude(client, territories):
     centre = next(f for f in features(client) if f["properties"]["role"] == "centre")
     assert centre["geometry"] == {"type": "Point", "coordinates": [6.8638, 47.6397]}

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
+from cms_pages.areas import other_territories, territory_contains
 from consultation.demo import MARKER_TAG
 from consultation.models import Contribution
 
@@ -48,6 +49,23 @@ def test_demo_has_points_and_commune_only_contributions(shared_demo):
     published = Contribution.objects.published()
     assert published.filter(latitude__isnull=False).exists()
     assert published.filter(latitude__isnull=True, commune__isnull=False).exists()
+
+
+def test_every_demo_point_is_one_the_contribution_form_accepts(shared_demo):
+    located = Contribution.objects.exclude(latitude=None).select_related("territory")
+    assert located.exists()
+    for contribution in located:
+        territory = contribution.territory
+        assert territory_contains(
+            territory, contribution.latitude, contribution.longitude, other_territories(territory)
+        ), (contribution.pk, territory.slug)
+
+
+def test_a_territory_without_a_known_position_gets_commune_placed_contributions(shared_demo):
+    vosges = Contribution.objects.filter(territory__slug="vosges-du-sud")
+    assert vosges.exists()
+    assert not vosges.exclude(latitude=None).exists()
+    assert not vosges.filter(commune=None).exists()
 
 
 def test_demo_contributions_are_marked_as_examples(shared_demo):

@@ -149,3 +149,10 @@ def test_lightened_boundary_stays_a_closed_polygon():
     outer = light["coordinates"][0]
     assert outer[0] == outer[-1]
     assert len(outer) < len(ring)
+
+
+def test_a_cluster_gives_the_extent_of_its_members_on_public_coordinates(client, region):
+    contribution(region.nord, (47.6012, 6.8034))
+    contribution(region.nord, (47.6187, 6.8251))
+    (cluster,) = clusters(client, zoom=8, bbox=REGION_BBOX)
+    assert cluster["properties"]["extent"] == [6.803, 47.601, 6.825, 47.619]

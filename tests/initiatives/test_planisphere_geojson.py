@@ -143,7 +143,11 @@ def test_many_initiatives_zoomed_out_come_as_clusters(client, world, monkeypatch
         + sum(1 for f in features if f["properties"]["kind"] == "initiative")
         == 3
     )
-    assert all(set(f["properties"]) == {"id", "kind", "name", "count"} for f in clusters)
+    assert all(set(f["properties"]) == {"id", "kind", "name", "count", "extent"} for f in clusters)
+    for cluster in clusters:
+        west, south, east, north = cluster["properties"]["extent"]
+        longitude, latitude = cluster["geometry"]["coordinates"]
+        assert west <= longitude <= east and south <= latitude <= north
 
 
 def test_zoomed_in_they_always_come_as_points(client, world, monkeypatch):

@@ -19,9 +19,13 @@
  *   role   "boundary" on a Polygon / MultiPolygon, drawn as an outlined area (any
  *          geometry other than a Point is drawn as an area)
  *   count  on a Point: a cluster computed by the server, drawn as a bubble that zooms in
+ *   extent on a cluster: [west, south, east, north] of its members, which the first view
+ *          and a click on the bubble fit
  *   note   a short text added to the popup (e.g. « position approximative »)
  *   unplaced  on a Point: the number of items of an area that have no point, shown in the
  *          marker (its popup links to their list)
+ * A feature without geometry (an area whose position is unknown) is listed, by its name and
+ * link, in the element #<map id>-offmap under the map.
  * Other Points are markers, grouped on the client by markercluster.
  *
  * List: items with data-feature-id; focusing or hovering one highlights its marker and area
@@ -75,6 +79,7 @@
       : null;
     this.groupLabel = container.dataset.mapGroupLabel || "{count}";
     this.status = document.getElementById(container.id + "-status");
+    this.offMap = document.getElementById(container.id + "-offmap");
     this.settings = JSON.parse(
       document.getElementById(container.dataset.mapSettings).textContent
     );
@@ -104,6 +109,8 @@
     this.markers.on("animationend", function () { self.applyHighlight(); });
 
     this.map.on("moveend", function () {
+      // What is drawn is stale until the view's own answer is drawn.
+      self.container.dataset.mapState = "loading";
       self.applyHighlight();
       clearTimeout(self.moveTimer);
       self.moveTimer = setTimeout(function () { self.load(); }, MOVE_DEBOUNCE_MS);
@@ -182,6 +189,7 @@
     wanted.forEach(function (feature, key) {
       if (!self.layersByKey.has(key)) self.layersByKey.set(key, self.createLayer(feature));
     });
+    this.listOffMap(features);
     this.layersById = new Map();
     this.layersByKey.forEach(function (entry) {
       if (entry.id === undefined || entry.id === null) return;
@@ -190,6 +198,20 @@
       self.layersById.get(id).push(entry.layer);
     });
     this.applyHighlight();
+  };
+
+  // Features with nothing to draw (e.g. the « sans point » count of a territory whose
+  // position is unknown) are said under the map, so that the map never hides an item.
+  MapComponent.prototype.listOffMap = function (features) {
+    if (!this.offMap) return;
+    var self = this;
+    this.offMap.replaceChildren();
+    features.forEach(function (feature) {
+      if (!feature || feature.geometry || !feature.properties) return;
+      var item = self.offMap.appendChild(document.createElement("li"));
+      item.appendChild(self.popup(feature.properties));
+    });
+    this.offMap.hidden = !this.offMap.children.length;
   };
 
   MapComponent.prototype.createLayer = function (feature) {
@@ -292,22 +314,31 @@
       icon: this.groupIcon(feature.properties.count),
       keyboard: true,
     });
+    var extent = feature.properties.extent;
+    if (Array.isArray(extent) && extent.length === 4) {
+      marker.extent = L.latLngBounds([extent[1], extent[0]], [extent[3], extent[2]]);
+    }
     marker.on("click", function () {
-      map.setView(latlng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+      if (marker.extent) {
+        map.fitBounds(marker.extent, { padding: [24, 24] });
+      } else {
+        map.setView(latlng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+      }
     });
     return marker;
   };
 
-  // First load only: show every area, else every marker; later moves are the user's.
+  // First load only: show every area, marker and group (a server group by the extent of its
+  // members, not its centre, so that none of them is left outside the fitted view and the
+  // next request, cut to that view); later moves are the user's.
   MapComponent.prototype.fit = function () {
-    var bounds = this.areas.getLayers().length ? this.areas.getBounds() : null;
-    if (!bounds) {
-      // Markers and server clusters together: either alone may leave the other out of view.
-      bounds = L.latLngBounds([]);
-      if (this.markers.getLayers().length) bounds.extend(this.markers.getBounds());
-      if (this.groups.getLayers().length) bounds.extend(this.groups.getBounds());
-    }
-    if (bounds && bounds.isValid()) {
+    var bounds = L.latLngBounds([]);
+    if (this.areas.getLayers().length) bounds.extend(this.areas.getBounds());
+    if (this.markers.getLayers().length) bounds.extend(this.markers.getBounds());
+    this.groups.eachLayer(function (group) {
+      bounds.extend(group.extent || group.getLatLng());
+    });
+    if (bounds.isValid()) {
       this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
     }
   };
