@@ -93,7 +93,8 @@ def demo_specs(territories):
                 "age": t_index if n == PENDING_INDEX else (n + 1) * len(TERRITORY_SLUGS) + t_index,
                 "event": event if n % 4 == 3 else None,
             }
-            point = demo_point(territory, rng, others) if n % 2 == 0 else None
+            # Half of them have a point, révoltes and rêves alike (the texts alternate kinds).
+            point = demo_point(territory, rng, others) if n % 4 < 2 else None
             if point:
                 spec["point"] = point
                 spec["commune"] = None

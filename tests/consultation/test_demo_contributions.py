@@ -61,6 +61,11 @@ def test_every_demo_point_is_one_the_contribution_form_accepts(shared_demo):
         ), (contribution.pk, territory.slug)
 
 
+def test_demo_points_show_revoltes_and_reves_alike(shared_demo):
+    located = Contribution.objects.published().exclude(latitude=None)
+    assert set(located.values_list("kind", flat=True)) == {"revolte", "reve"}
+
+
 def test_a_territory_without_a_known_position_gets_commune_placed_contributions(shared_demo):
     vosges = Contribution.objects.filter(territory__slug="vosges-du-sud")
     assert vosges.exists()
