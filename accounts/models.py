@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,3 +54,22 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.get_full_name()
+
+
+class AccountAction(models.Model):
+    """One action an account did that leaves no row of its own to count (a message e-mailed to
+    porteurs, a request to join, an image sent), kept for the per-account rate limits
+    (``accounts.ratelimit``): ``scope`` names what it was about (an initiative's id…)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=60)
+    scope = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["user", "action", "created_at"], name="account_action_window")
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.scope}".strip()

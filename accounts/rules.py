@@ -18,3 +18,8 @@ def is_self(user, account):
 
 
 rules.add_perm("accounts.change_profile", rules.is_active & is_self)
+
+# Staff who must give a second factor before any admin page (accounts/middleware.py); the
+# Animateurs are offered two-factor authentication on their profile, not forced.
+must_use_two_factor = rules.is_superuser | is_editor | is_moderator
+may_use_two_factor = must_use_two_factor | is_facilitator

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from cms_pages.panels import page_panels_context
 
 from .forms import ProfileForm
+from .rules import may_use_two_factor
 
 
 @login_required
@@ -28,5 +29,11 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, **page_panels_context(["profile"], request.user, request)},
+        {
+            "form": form,
+            # Staff are offered two-factor authentication (required for the admin but for the
+            # Animateurs: accounts/middleware.py).
+            "offer_two_factor": may_use_two_factor(request.user),
+            **page_panels_context(["profile"], request.user, request),
+        },
     )

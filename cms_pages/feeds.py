@@ -10,6 +10,8 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from wagtail import hooks
 
+from theme.params import clean_text_param
+
 from .extension_points import FEEDS
 from .models import TerritoryPage
 
@@ -30,7 +32,7 @@ class AtomFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         """The territory of ``?territoire=``, or None for the whole platform's feed."""
-        slug = request.GET.get("territoire")
+        slug = clean_text_param(request.GET.get("territoire"), "territoire")
         if slug is None:
             return None
         if not self.by_territory:

@@ -15,6 +15,7 @@ def sitemap(request):
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("couleurs-des-enjeux.css", views.enjeu_colours_css, name="enjeu-colours-css"),
     path("flux/<slug:slug>.atom", feeds.feed, name="feed"),
     path("api/territoires.geojson", views.territories_geojson, name="territories-geojson"),
 ]

@@ -17,6 +17,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms_pages.models import EventPage
+from theme.params import IdModelChoiceField
 
 from .import_files import MAX_FILE_BYTES
 from .importer import COLUMN_NAMES, ImportFileError, import_contributions
@@ -25,7 +26,7 @@ PERMISSION = "consultation.capture_contribution"
 ALLOWED_EXTENSIONS = (".csv", ".txt", ".xlsx")
 
 
-class EventChoiceField(forms.ModelChoiceField):
+class EventChoiceField(IdModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.start:%d/%m/%Y})"
 

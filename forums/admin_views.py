@@ -5,7 +5,8 @@ reasons; the moderator publishes it (the reports are resolved), or hides it with
 author reads ("keep hidden" for a flagged one).
 
 Moderators (group Modérateurs) and superusers only; porteurs moderate their threads from the
-public thread page. Decisions go through ``forums.moderation`` (permission, lock, audit log)."""
+public thread page. Decisions go through ``forums.moderation`` (permission, lock, audit log).
+Threads held for a moderator are listed above the comments, each with a button to publish it."""
 
 from django import forms
 from django.contrib import messages
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from moderation import reports
 
 from . import moderation
-from .models import Comment
+from .models import Comment, Thread
 from .rules import is_forum_moderator
 
 PER_PAGE = 20
@@ -62,7 +63,10 @@ def queue(show="all"):
     conditions = {
         "flagged": Q(status=Comment.Status.FLAGGED),
         "held": Q(status=Comment.Status.HELD),
-        "reported": Q(status=Comment.Status.PUBLISHED, pk__in=reported),
+        # Published, or hidden by a porteur (whose decisions resolve no report).
+        "reported": Q(
+            status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN], pk__in=reported
+        ),
     }
     condition = conditions.get(show) or (
         conditions["flagged"] | conditions["held"] | conditions["reported"]
@@ -72,6 +76,16 @@ def queue(show="all"):
         .select_related("forum_thread", "forum_thread__page", "user")
         .annotate(open_reports=reports.open_reports_count(Comment))
         .order_by("submit_date", "pk")
+    )
+
+
+def held_threads():
+    """Threads held for a moderator (a new account's opening message with links), oldest
+    first; the moderator publishes one from its page (``forums:thread-settings``)."""
+    return (
+        Thread.objects.filter(held=True)
+        .select_related("page", "author")
+        .order_by("created_at", "pk")
     )
 
 
@@ -119,6 +133,7 @@ def _render_queue(request, *, show, page_number, status=200, failed=None):
             for key, label in FILTERS.items()
         ],
         "queue_url": reverse("forums_moderation_queue"),
+        "held_threads": held_threads(),
         "reason_max_length": moderation.REASON_MAX_LENGTH,
     }
     return TemplateResponse(request, "forums/admin/queue.html", context, status=status)

@@ -152,11 +152,12 @@ def apply_state(comment, item, citizens):
         ]
     )
     if item.get("hidden"):
-        # What a moderator's "hide" leaves (see forums.moderation), set directly for the demo.
+        # What a porteur's "hide" leaves (see forums.moderation), set directly for the demo.
         Comment.objects.filter(pk=comment.pk).update(
             status=Comment.Status.HIDDEN,
             hidden_reason=item["hidden"],
             moderated_by=citizens[item["hidden_by"]],
+            hidden_by_role=Comment.HiddenBy.PORTEUR,
         )
     if item.get("deleted"):
         Comment.objects.filter(pk=comment.pk).update(deleted_at=later)
@@ -175,4 +176,6 @@ def apply_state(comment, item, citizens):
         ]
     )
     if len(reporters) >= settings.FORUM_FLAGS_TO_HIDE:
-        Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.FLAGGED)
+        Comment.objects.filter(pk=comment.pk).update(
+            status=Comment.Status.FLAGGED, hidden_by_role=Comment.HiddenBy.AUTOMATIC
+        )

@@ -23,6 +23,7 @@ from moderation.registry import Reportable
 
 from . import posting
 from .models import Comment, Thread
+from .rules import is_forum_moderator
 
 HIDE = "forums.hide_comment"
 RESTORE = "forums.restore_comment"
@@ -33,6 +34,7 @@ PIN = "forums.pin_thread"
 UNPIN = "forums.unpin_thread"
 MEMBERS_ONLY = "forums.members_only_thread"
 PUBLIC = "forums.public_thread"
+PUBLISH_THREAD = "forums.publish_thread"
 
 REASON_MAX_LENGTH = Comment._meta.get_field("hidden_reason").max_length
 
@@ -44,6 +46,8 @@ THREAD_ACTIONS = {
     "unpin": ("pinned", False, "forums.moderate_thread", UNPIN),
     "members_only": ("members_only", True, "forums.make_thread_members_only", MEMBERS_ONLY),
     "public": ("members_only", False, "forums.make_thread_members_only", PUBLIC),
+    # A thread held for a moderator (see ``posting.start_thread``): moderators only.
+    "publish": ("held", False, "forums.publish_thread", PUBLISH_THREAD),
 }
 
 
@@ -60,30 +64,46 @@ def clean_reason(reason):
 
 def hide(comment, moderator, reason):
     """Hide ``comment`` from the thread's readers; its author reads ``reason``. Hiding a
-    flagged comment confirms it ("keep hidden"); its open reports are resolved."""
+    flagged comment confirms it ("keep hidden"). Who hid it is recorded (``hidden_by_role``):
+    a porteur may restore only what a porteur hid (``forums.restore_comment``). A moderator's
+    decision resolves the comment's open reports; a porteur's leaves them open, for the
+    moderators' queue."""
     reason = clean_reason(reason)
     with transaction.atomic():
         comment = _locked_comment(comment)
-        _check(moderator, "forums.moderate_comment", comment)
+        _check(moderator, "forums.hide_comment", comment)
+        by_moderator = bool(is_forum_moderator(moderator))
         comment.status = Comment.Status.HIDDEN
         comment.hidden_reason = reason
         comment.moderated_by = moderator
-        comment.save(update_fields=["status", "hidden_reason", "moderated_by"])
-        log(instance=comment, action=HIDE, user=moderator, data={"reason": reason})
-        _resolve_reports_of(comment, moderator)
+        comment.hidden_by_role = (
+            Comment.HiddenBy.MODERATOR if by_moderator else Comment.HiddenBy.PORTEUR
+        )
+        comment.save(update_fields=["status", "hidden_reason", "moderated_by", "hidden_by_role"])
+        log(
+            instance=comment,
+            action=HIDE,
+            user=moderator,
+            data={"reason": reason, "role": comment.hidden_by_role},
+        )
+        if by_moderator:
+            _resolve_reports_of(comment, moderator)
     return comment
 
 
 def restore(comment, moderator):
-    """Show ``comment`` again (or publish a held one: its followers are told then); its open
-    reports are resolved."""
+    """Show ``comment`` again (or publish a held one: its followers are told then). Only a
+    moderator restores what a moderator or the reports hid, or what is held; a porteur only
+    what a porteur hid, and never their own comment (``forums.restore_comment``). A
+    moderator's decision resolves the open reports; a porteur's never does."""
     with transaction.atomic():
         locked = _locked_comment(comment)
-        _check(moderator, "forums.moderate_comment", locked)
+        _check(moderator, "forums.restore_comment", locked)
         previous = locked.status
         comment = posting.publish_held(locked, moderator)
         log(instance=comment, action=RESTORE, user=moderator, data={"previous": previous})
-        _resolve_reports_of(comment, moderator)
+        if is_forum_moderator(moderator):
+            _resolve_reports_of(comment, moderator)
     return _with_thread(comment, locked.forum_thread)
 
 
@@ -120,7 +140,8 @@ class CommentReports(Reportable):
 
     def hide(self, target, reporters):
         target.status = Comment.Status.FLAGGED
-        target.save(update_fields=["status"])
+        target.hidden_by_role = Comment.HiddenBy.AUTOMATIC
+        target.save(update_fields=["status", "hidden_by_role"])
         log(instance=target, action=FLAG, user=None, data={"reporters": reporters})
 
 

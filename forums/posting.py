@@ -33,7 +33,8 @@ def is_new_account(user, now=None):
 
 
 def held_for_links(user, text):
-    """New accounts posting several links wait for a moderator (a common spam pattern)."""
+    """New accounts posting several links wait for a moderator (a common spam pattern): their
+    comments, and the opening message of their threads."""
     return is_new_account(user) and count_links(text) >= settings.FORUM_HOLD_LINKS
 
 
@@ -51,7 +52,8 @@ def follow(thread, user):
 def start_thread(*, author, title, body, page, territory=None, members_only=False):
     """A new thread in the forum of ``page`` (a page some owner registers, see
     ``forums.owners``), whose author follows it. Only a page whose owner has members may keep
-    a thread to them (``members_only``)."""
+    a thread to them (``members_only``). A new account's thread whose title and opening
+    message hold several links waits for a moderator (``held``), as its comments would."""
     owner = owner_of(page)
     if owner is None:
         raise ValueError(f"No forum on {page!r}: no thread owner registers its type")
@@ -65,6 +67,7 @@ def start_thread(*, author, title, body, page, territory=None, members_only=Fals
         author=author,
         territory=territory,
         members_only=members_only,
+        held=held_for_links(author, f"{title}\n{body}"),
         created_at=now,
         last_activity_at=now,
     )
@@ -113,7 +116,8 @@ def publish_held(comment, moderator):
     comment.status = Comment.Status.PUBLISHED
     comment.moderated_by = moderator
     comment.hidden_reason = ""
-    comment.save(update_fields=["status", "moderated_by", "hidden_reason"])
+    comment.hidden_by_role = ""
+    comment.save(update_fields=["status", "moderated_by", "hidden_reason", "hidden_by_role"])
     if was_held:
         Thread.objects.filter(pk=comment.forum_thread_id).update(last_activity_at=timezone.now())
         # An update sends no signal: the thread's search document shows its date.

@@ -68,6 +68,16 @@ def is_thread_porteur(user, thread):
 
 
 @rules.predicate
+def is_held(user, thread):
+    return thread is not None and thread.held
+
+
+@rules.predicate
+def is_thread_author(user, thread):
+    return thread is not None and user.is_authenticated and thread.author_id == user.pk
+
+
+@rules.predicate
 def is_closed(user, thread):
     return thread is not None and thread.closed
 
@@ -90,6 +100,21 @@ def is_removed_by_moderation(user, comment):
     )
 
 
+@rules.predicate
+def is_published(user, comment):
+    return comment is not None and comment.status == comment.Status.PUBLISHED
+
+
+@rules.predicate
+def is_hidden_by_a_porteur(user, comment):
+    """Hidden by a porteur of its initiative (not by a moderator, nor by the reports)."""
+    return (
+        comment is not None
+        and comment.status == comment.Status.HIDDEN
+        and comment.hidden_by_role == comment.HiddenBy.PORTEUR
+    )
+
+
 def _on_thread(predicate):
     """A thread predicate asked of a comment's thread."""
 
@@ -103,7 +128,11 @@ def _on_thread(predicate):
 is_forum_moderator = is_moderator | rules.is_superuser
 # Moderates this thread: a moderator, or a porteur of the thread's initiative.
 moderates_thread = is_forum_moderator | is_thread_porteur
-can_read_thread = ~is_members_only | is_thread_member | is_forum_moderator
+# A thread held for a moderator (a new account's opening message with links) is read by its
+# author and the moderators only.
+can_read_thread = (~is_members_only | is_thread_member | is_forum_moderator) & (
+    ~is_held | is_thread_author | is_forum_moderator
+)
 
 rules.add_perm("forums.view_thread", can_read_thread)
 # Enjeu forums are open to every citizen; an initiative's threads are started by its members
@@ -119,6 +148,7 @@ rules.add_perm(
     rules.is_active & allows_members_only_threads & (is_thread_porteur | is_forum_moderator),
 )
 rules.add_perm("forums.follow_thread", rules.is_active & can_read_thread)
+rules.add_perm("forums.publish_thread", rules.is_active & is_forum_moderator)
 
 comment_thread_readable = _on_thread(can_read_thread)
 comment_thread_open = _on_thread(~is_closed)
@@ -137,6 +167,21 @@ rules.add_perm(
 )
 rules.add_perm(
     "forums.moderate_comment", rules.is_active & _on_thread(moderates_thread) & ~is_deleted
+)
+# Moderators have the last word: a porteur hides only a published comment and restores only
+# what a porteur hid; what a moderator hid, what the reports hid (FLAGGED) and what waits for
+# a moderator (HELD) are for moderators. Nobody restores their own comment.
+comment_porteur = _on_thread(is_thread_porteur)
+rules.add_perm(
+    "forums.hide_comment",
+    rules.is_active & ~is_deleted & (is_forum_moderator | (comment_porteur & is_published)),
+)
+rules.add_perm(
+    "forums.restore_comment",
+    rules.is_active
+    & ~is_deleted
+    & ~is_comment_author
+    & (is_forum_moderator | (comment_porteur & is_hidden_by_a_porteur)),
 )
 rules.add_perm(
     "forums.react_to_comment",

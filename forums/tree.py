@@ -45,6 +45,8 @@ class Node:
     can_edit: bool = False
     can_delete: bool = False
     can_react: bool = False
+    can_hide: bool = False
+    can_restore: bool = False
 
 
 def likes(user):
@@ -177,4 +179,6 @@ def set_permissions(nodes, user, thread, can_post):
         node.can_edit = user.has_perm("forums.change_comment", comment)
         node.can_delete = user.has_perm("forums.delete_comment", comment)
         node.can_react = user.has_perm("forums.react_to_comment", comment)
+        node.can_hide = user.has_perm("forums.hide_comment", comment)
+        node.can_restore = user.has_perm("forums.restore_comment", comment)
     return nodes

@@ -2,7 +2,8 @@
 
 A thread is readable when its forum page (an enjeu, an initiative…) is published and, for a
 members-only thread, when the reader is a member of that page (as its owner tells, see
-``forums.owners``) or a moderator. A comment is
+``forums.owners``) or a moderator; a thread held for a moderator (a new account's opening
+message with links) only for its author and the moderators. A comment is
 shown to every reader when it is published and not deleted; its author also sees it while it is
 held or hidden (with the reason), and the thread's moderators see everything."""
 
@@ -13,7 +14,13 @@ from accounts.rules import is_moderator
 from .models import Comment, Thread
 from .owners import allows_members_only, owners, published_enjeux
 
-__all__ = ["public_comments", "public_threads", "published_enjeux", "readable_threads"]
+__all__ = [
+    "not_held",
+    "public_comments",
+    "public_threads",
+    "published_enjeux",
+    "readable_threads",
+]
 
 
 def public_pages():
@@ -39,12 +46,20 @@ def readable_threads(user, queryset=None):
     if user.is_authenticated and (user.is_superuser or is_moderator(user)):
         return queryset
     if not user.is_authenticated:
-        return queryset.filter(members_only=False)
+        return queryset.filter(members_only=False, held=False)
     condition = Q(members_only=False)
     for owner in owners().values():
         if allows_members_only(owner):
             condition |= Q(page__in=owner["member_pages"](user))
-    return queryset.filter(condition)
+    return queryset.filter(condition).not_held_for(user)
+
+
+def not_held(user, queryset):
+    """Threads of ``queryset`` less those held for a moderator, but the user's own (all of
+    them for the moderators): for the lists that skip ``readable_threads`` (a page's members
+    read all its threads)."""
+    moderator = user.is_authenticated and (user.is_superuser or is_moderator(user))
+    return queryset.not_held_for(user, moderator=moderator)
 
 
 def public_comments():

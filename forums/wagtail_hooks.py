@@ -78,6 +78,7 @@ def register_forum_log_actions(actions):
         (moderation.UNPIN, _("Unpin thread"), _("Thread unpinned")),
         (moderation.MEMBERS_ONLY, _("Keep thread to members"), _("Thread kept to members")),
         (moderation.PUBLIC, _("Open thread to everyone"), _("Thread opened to everyone")),
+        (moderation.PUBLISH_THREAD, _("Publish thread"), _("Held thread published")),
     ]:
         actions.register_action(action, label, message)
 

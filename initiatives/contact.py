@@ -3,8 +3,8 @@
 No address is ever shown on the site: the message goes to each porteur by e-mail from the
 platform's address, as plain text (no HTML part, so nothing typed can become markup). The
 porteurs can answer the sender directly only if the sender chose to share their address
-(``Reply-To``). Sending is limited per account on the shared cache, like new contributions
-(see ``consultation.ratelimit``): a brake on floods, keyed by account, never by IP address.
+(``Reply-To``). Sending is limited per account, like new contributions (see
+``initiatives.ratelimit``): a brake on floods, keyed by account, never by IP address.
 """
 
 import re

@@ -27,6 +27,7 @@ from wagtail.models import Revision
 
 from cms_pages.geo import parse_point
 from consultation.models import Contribution
+from theme.params import parse_id
 
 from .models import InitiativePage
 
@@ -294,11 +295,12 @@ def parse_base_revision(page, raw):
         )
     if raw == NO_REVISION:
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    number = parse_id(raw)
+    if number is None:
         raise InvalidBaseRevision(
             _("The version this form was based on is not valid. Reload the page.")
         )
-    revision = page.revisions.filter(pk=int(raw)).first()
+    revision = page.revisions.filter(pk=number).first()
     if revision is None:
         raise InvalidBaseRevision(
             _("The version this form was based on is not a version of this initiative.")

@@ -88,7 +88,7 @@ class InitiativeForm(PointFormMixin, ClusterForm):
         max_length=DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 12, "data-rich-text": ""}),
     )
-    image_upload = forms.ImageField(
+    image_upload = images.PixelBoundImageField(
         label=_("Image"),
         required=False,
         help_text=_("JPEG, PNG or WebP, at most 5 MB. Its location data (EXIF, GPS) is removed."),

@@ -11,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
 
+from theme.params import require_id
+
 from .models import InitiativePage
 
 
@@ -24,8 +26,10 @@ def _sessions_of(page):
 
 
 def _session_id(raw):
+    """The session named by the posted ``session`` (None: none named); ``BadParameter`` (a 400)
+    for a value that is not an id."""
     raw = str(raw or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 18 else None
+    return require_id(raw, "session") if raw else None
 
 
 def touch(page, user, session_id=None):

@@ -1,5 +1,6 @@
 """The description's HTML, cleaned to the tags its editor offers (DESCRIPTION_FEATURES)."""
 
+import html
 import re
 
 import nh3
@@ -14,6 +15,10 @@ BETWEEN_TAGS_RE = re.compile(r">\s+<")
 TOP_BLOCK_RE = re.compile(r"<(p|h2|h3|ul|ol)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 LI_SPLIT_RE = re.compile(r"</li>\s*<li", re.IGNORECASE)
+TAG_RE = re.compile(r"(<[^>]*>)")
+# After unescaping, what would read back as markup: a tag's start, an entity.
+TAG_START_RE = re.compile(r"<(?=[A-Za-z/!?])")
+ENTITY_RE = re.compile(r"&(?=#?\w+;)")
 
 
 def clean_description(html):
@@ -61,4 +66,17 @@ def editable_text(html):
             blocks.append(f"<{tag}>\n{items}\n</{tag}>")
         else:
             blocks.append(f"<{tag}>{inner}</{tag}>")
-    return "\n\n".join(blocks)
+    return _unescape_text("\n\n".join(blocks))
+
+
+def _unescape_text(markup):
+    """The text between the tags of ``markup`` as a person types it (« 3 < 5 & co », not
+    « 3 &lt; 5 &amp; co »: the form escapes it once more when it shows it), keeping escaped
+    only what ``wrap_paragraphs`` and ``clean_description`` would read back as a tag or an
+    entity, so that saving the form unchanged stores the same HTML."""
+    parts = TAG_RE.split(markup)
+    for index in range(0, len(parts), 2):  # even parts: text; odd parts: tags
+        text = html.unescape(parts[index])
+        text = ENTITY_RE.sub("&amp;", text)
+        parts[index] = TAG_START_RE.sub("&lt;", text)
+    return "".join(parts)

@@ -156,3 +156,10 @@ def user(db):
 @pytest.fixture
 def home_page(db):
     return factories.site_with_home_page()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's ``admin_client``, whose session also gave a second factor: the admin
+    asks one of superusers (accounts/middleware.py)."""
+    return factories.staff_login(client, admin_user)

@@ -1,9 +1,13 @@
 """factory_boy factories for accounts and pages."""
 
 import datetime
+import time
 
 import factory
 import wagtail_factories
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -153,3 +157,39 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = "porteur"
     status = "active"
     joined_at = factory.LazyFunction(timezone.now)
+
+
+# Staff sessions and two-factor authentication (accounts/middleware.py).
+
+
+def mark_second_factor(client, user):
+    """Record in the client's session that ``user`` gave a second factor, as allauth's MFA
+    login stage does (``record_authentication`` with the method ``mfa``)."""
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session = session
+    record_authentication(request, user, "mfa", type="totp")
+    session.save()
+
+
+def staff_login(client, user):
+    """``force_login`` plus a second factor: what the admin asks of Éditeurs, Modérateurs and
+    superusers. Returns the client."""
+    client.force_login(user)
+    mark_second_factor(client, user)
+    return client
+
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_device(user, secret=TOTP_SECRET):
+    """An activated authenticator app for ``user`` (allauth's own ``TOTP.activate``)."""
+    return TOTP.activate(user, secret).instance
+
+
+def totp_code(secret=TOTP_SECRET, at=None):
+    """The code an authenticator app shows for ``secret`` now (RFC 6238, 30 s, 6 digits),
+    computed with allauth's HOTP helpers: its test bypass refuses to run with DEBUG off."""
+    counter = int(time.time() if at is None else at) // 30
+    return format_hotp_value(hotp_value(secret, counter))

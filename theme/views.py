@@ -16,6 +16,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
+from .params import BadParameter
+
 #: Seconds a visitor (or a crawler) is asked to wait before retrying after a 503.
 RETRY_AFTER = 120
 
@@ -32,7 +34,9 @@ def permission_denied(request, exception=None):
 
 @requires_csrf_token
 def bad_request(request, exception=None):
-    return render(request, "theme/errors/400.html", status=400)
+    """The 400 page; a ``BadParameter`` (theme.params) says which value could not be read."""
+    message = str(exception) if isinstance(exception, BadParameter) else ""
+    return render(request, "theme/errors/400.html", {"message": message}, status=400)
 
 
 @requires_csrf_token

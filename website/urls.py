@@ -1,5 +1,6 @@
 """Root URLs: the core's views, then each installed plugin's, then Wagtail's page tree last."""
 
+from allauth.account import views as allauth_views
 from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
@@ -12,6 +13,10 @@ from cms_pages.plugins import PluginConfig
 from .api import api_router
 
 urlpatterns = [
+    # One login path (issue 14): the admin's login and logout are allauth's, with its e-mail
+    # verification, throttling and two-factor stage; Wagtail's own views would go around them.
+    path("admin/login/", allauth_views.login, name="admin_login"),
+    path("admin/logout/", allauth_views.logout, name="admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("accounts.urls")),

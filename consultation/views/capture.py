@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from cms_pages.models import EventPage
+from theme.params import IdModelChoiceField, parse_id
 
 from ..capture import CaptureForm, EventChoices
 from ..models import Contribution
@@ -27,7 +28,7 @@ SESSION_KEY = "consultation_capture"
 RECENT_COUNT = 10
 
 
-class EventChoiceField(forms.ModelChoiceField):
+class EventChoiceField(IdModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.start:%d/%m/%Y})"
 
@@ -65,10 +66,7 @@ def _remember(request, contribution):
 def _sticky_initial(request, choices):
     """Territory and kind carried over from the previous save through the URL."""
     initial = {}
-    try:
-        territory = int(request.GET.get("territoire", ""))
-    except ValueError:
-        territory = None
+    territory = parse_id(request.GET.get("territoire", ""))
     if territory in choices.by_pk:
         initial["territory"] = territory
     if request.GET.get("type") in Contribution.Kind.values:

@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.ratelimit import contributions as contribution_limit
 from cms_pages.areas import CENTRE_BOX_DEGREES
 from cms_pages.models import TerritoryPage
 from moderation.registry import Reportable
 
 from ..forms import ContributionForm
 from ..models import Contribution, Support
+from ..ratelimit import contributions as contribution_limit
+from ..ratelimit import duplicate_contribution
 
 MY_CONTRIBUTIONS_PER_PAGE = 20
 # A page's slug, as Wagtail allows it (Unicode letters and digits, hyphens, underscores).
@@ -58,6 +59,12 @@ def new_contribution(request):
     if request.method == "POST":
         form = ContributionForm(request.POST)
         if form.is_valid():
+            # The account's row is locked until the request's transaction ends: a double
+            # submit finds the first one, parallel posts count each other.
+            duplicate = duplicate_contribution(request.user, form.cleaned_data)
+            if duplicate is not None:
+                messages.info(request, _("Already sent: your contribution was received once."))
+                return redirect(duplicate)
             if contribution_limit.take(request.user):
                 with transaction.atomic():
                     contribution = form.save(author=request.user)

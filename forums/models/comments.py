@@ -29,6 +29,16 @@ class Comment(XtdComment):
         FLAGGED = "flagged", _("Hidden pending review")
         HIDDEN = "hidden", _("Hidden by moderation")
 
+    class HiddenBy(models.TextChoices):
+        """Who hid a comment, which says who may show it again: a porteur restores only what
+        a porteur hid; what a moderator hid, and what the reports hid automatically
+        (FLAGGED), only a moderator restores. Empty (comments hidden before the field
+        existed) counts as a moderator's."""
+
+        MODERATOR = "moderator", _("a moderator")
+        PORTEUR = "porteur", _("a porteur")
+        AUTOMATIC = "automatic", _("automatically, after reports")
+
     # Named explicitly: the default reverse name, ``comment``, is taken by the text field.
     xtdcomment_ptr = models.OneToOneField(
         XtdComment,
@@ -59,6 +69,14 @@ class Comment(XtdComment):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    hidden_by_role = models.CharField(
+        _("hidden by"),
+        max_length=10,
+        choices=HiddenBy.choices,
+        blank=True,
+        default="",
+        db_default="",
     )
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted by its author"), null=True, blank=True)

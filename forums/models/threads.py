@@ -20,9 +20,18 @@ BODY_MAX_LENGTH = 5000
 
 class ThreadQuerySet(models.QuerySet):
     def public(self):
-        """Threads anyone may read: those not kept to members (whether their page itself is
-        live is checked by the views)."""
-        return self.filter(members_only=False)
+        """Threads anyone may read: those not kept to members nor held for a moderator
+        (whether their page itself is live is checked by the views)."""
+        return self.filter(members_only=False, held=False)
+
+    def not_held_for(self, user, moderator=False):
+        """Leave out the threads held for a moderator, but the user's own (``moderator``:
+        keep them all)."""
+        if moderator:
+            return self
+        if user.is_authenticated:
+            return self.filter(models.Q(held=False) | models.Q(author=user))
+        return self.filter(held=False)
 
     def by_activity(self):
         return self.order_by("-pinned", "-last_activity_at", "-pk")
@@ -81,6 +90,11 @@ class Thread(models.Model):
         help_text=_("Only the initiative's members can read and answer this thread."),
     )
     pinned = models.BooleanField(_("pinned"), default=False)
+    # A new account's opening message with links waits for a moderator, as its comments do
+    # (``forums.posting.held_for_links``): only its author and the moderators see it.
+    held = models.BooleanField(
+        _("held for moderation"), default=False, db_default=False, db_index=True
+    )
     closed = models.BooleanField(
         _("closed"), default=False, help_text=_("A closed thread takes no new comments.")
     )

@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from forums.models import Thread
 from forums.owners import forum_url
 from forums.rules import is_page_member
-from forums.visibility import readable_threads
+from forums.visibility import not_held, readable_threads
 
 register = template.Library()
 
@@ -60,6 +60,8 @@ def page_threads(user, page, limit):
     threads = Thread.objects.filter(page=page)
     if not is_page_member(user, page):  # members read every thread (membership is cached)
         threads = readable_threads(user, threads)
+    else:
+        threads = not_held(user, threads)
     threads = _latest(threads, page, limit)
     return {
         "threads": threads,

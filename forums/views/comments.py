@@ -17,14 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, MaxThreadLevelExceededException
-from django_htmx.http import reswap, retarget
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from accounts.ratelimit import comments as comment_rate
 from cms_pages.extension_points import objects_changed
 
 from .. import posting, tree
 from ..forms import CommentForm, EditCommentForm
 from ..models import Comment
+from ..ratelimit import comments as comment_rate
+from ..ratelimit import duplicate_comment
 from .thread import readable_comment, readable_thread, thread_context, viewer_state
 
 
@@ -107,10 +108,15 @@ def post_comment(request, thread_id):
         if form.has_security_error():
             return _form_errors(request, form.renewed(), thread, 400)
         return _form_errors(request, form, thread, 400)
+    parent = form.parent
+    # Locks the account's row: a double submit finds the first comment, and parallel posts
+    # count each other.
+    duplicate = duplicate_comment(request.user, thread, parent, form.cleaned_data["comment"])
+    if duplicate is not None:
+        return _already_posted(request, duplicate, thread, moderates)
     if not comment_rate.take(request.user):
         form.add_error(None, _rate_limit_message())
         return _form_errors(request, form, thread, 429)
-    parent = form.parent
     try:
         with transaction.atomic():
             comment = posting.post_comment(
@@ -140,6 +146,16 @@ def post_comment(request, thread_id):
     else:
         messages.success(request, notice)
     return redirect(_comment_page(request, comment, thread, moderates))
+
+
+def _already_posted(request, comment, thread, moderates):
+    """A comment sent twice: the first one is shown, as if it had just been posted."""
+    messages.info(request, _("Already sent: your message was received once."))
+    url = _comment_page(request, comment, thread, moderates)
+    if request.htmx:
+        # The page reloads on it: swapping it in would show the first one twice.
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 def _posted_fragment(request, comment, thread, parent, moderates, notice):

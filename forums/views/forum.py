@@ -17,14 +17,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.ratelimit import comments as comment_rate
-
 from .. import posting
 from ..forms import ThreadForm
 from ..models import Thread
 from ..owners import allows_members_only, forum_url, owner
+from ..ratelimit import comments as comment_rate
+from ..ratelimit import duplicate_thread
 from ..rules import is_page_member
-from ..visibility import readable_threads
+from ..visibility import not_held, readable_threads
 
 
 def page_url(request, kind, page):
@@ -43,6 +43,8 @@ def forum(request, kind, **route):
     # A page's members read all its threads (their membership is already known).
     if not is_page_member(request.user, page):
         threads = readable_threads(request.user, threads)
+    else:
+        threads = not_held(request.user, threads)
     threads = threads.by_activity()
     page_obj = Paginator(
         threads.as_cards(),
@@ -89,8 +91,13 @@ def new_thread(request, kind, **route):
     if request.method == "POST":
         status = 400
         if form.is_valid():
+            data = form.cleaned_data
+            # Locks the account's row: a double submit finds the first thread.
+            duplicate = duplicate_thread(request.user, page, data["title"], data["body"])
+            if duplicate is not None:
+                messages.info(request, _("Already sent: your discussion was opened once."))
+                return redirect(duplicate.get_absolute_url())
             if comment_rate.take(request.user):
-                data = form.cleaned_data
                 thread = posting.start_thread(
                     author=request.user,
                     title=data["title"],
@@ -99,7 +106,16 @@ def new_thread(request, kind, **route):
                     territory=data.get("territory") if with_territory else None,
                     members_only=may_restrict and data.get("members_only", False),
                 )
-                messages.success(request, _("Your discussion is open."))
+                if thread.held:
+                    messages.info(
+                        request,
+                        _(
+                            "Your discussion waits for a moderator: only you can see it "
+                            "until a moderator publishes it."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Your discussion is open."))
                 return redirect(thread.get_absolute_url())
             form.add_error(
                 None,

@@ -3,7 +3,9 @@
 members.
 
 Moderators act everywhere; porteurs on their own initiative's threads only (the ``rules``
-permissions of ``forums.rules``, asked again by ``forums.moderation`` on locked rows). A thread
+permissions of ``forums.rules``, asked again by ``forums.moderation`` on locked rows), and
+there they hide only published comments and restore only what a porteur hid: what a
+moderator or the reports hid stays for the moderators. A thread
 the user may not read (and a comment of it) answers 404, so nothing reveals it exists, and so
 does reporting a comment not shown to them; an action they may not take answers 403 (a porteur
 on another initiative's thread or on an enjeu thread). Every form works as a plain POST
@@ -79,6 +81,8 @@ def _comment_block(request, comment, *, status=200, **extra):
         "comment": comment,
         "thread": comment.forum_thread,
         "moderates": request.user.has_perm("forums.moderate_thread", comment.forum_thread),
+        "can_hide": request.user.has_perm("forums.hide_comment", comment),
+        "can_restore": request.user.has_perm("forums.restore_comment", comment),
         "next_url": _next_url(request, comment.forum_thread.get_absolute_url()).split("#")[0],
         **extra,
     }
@@ -141,7 +145,7 @@ def hide_comment(request, comment_id):
     initiative's threads). GET shows the form on its own page (without JavaScript the thread
     page's form folds open in place, so this page is mostly where errors come back)."""
     comment = readable_comment(request, comment_id)
-    if not request.user.has_perm("forums.moderate_comment", comment):
+    if not request.user.has_perm("forums.hide_comment", comment):
         raise PermissionDenied
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -171,9 +175,10 @@ def hide_comment(request, comment_id):
 @login_required
 @require_POST
 def restore_comment(request, comment_id):
-    """Show a hidden or flagged comment again, or publish a held one."""
+    """Show a hidden or flagged comment again, or publish a held one (moderators); a porteur
+    shows again only what a porteur hid, and nobody their own comment."""
     comment = readable_comment(request, comment_id)
-    if not request.user.has_perm("forums.moderate_comment", comment):
+    if not request.user.has_perm("forums.restore_comment", comment):
         raise PermissionDenied
     was_held = comment.status == Comment.Status.HELD
     comment = moderation.restore(comment, request.user)
@@ -191,6 +196,7 @@ THREAD_MESSAGES = {
     "unpin": gettext_lazy("The thread is no longer pinned."),
     "members_only": gettext_lazy("The thread is now for the initiative's members only."),
     "public": gettext_lazy("The thread is now visible to everyone."),
+    "publish": gettext_lazy("The thread is published."),
 }
 
 

@@ -11,12 +11,11 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from accounts.ratelimit import comments as comment_rate
-
 from .. import tree
 from ..forms import CommentForm
 from ..models import Comment, Thread, ThreadFollow
 from ..owners import forum_url as page_forum_url
+from ..ratelimit import comments as comment_rate
 
 THREAD_RELATIONS = ("page", "author", "territory")
 

@@ -15,13 +15,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
-from accounts.ratelimit import initiative_creations
 from cms_pages.areas import CENTRE_BOX_DEGREES
 from consultation.models import Contribution
 from initiatives import creation, publication
 from initiatives.forms import InitiativeForm
 from initiatives.models import InitiativeIndexPage, InitiativePage
+from initiatives.ratelimit import files_within_limit, initiative_creations
 from initiatives.rules import is_member, is_published, is_staff_reader
+from theme.params import require_id
 
 from .common import get_initiative
 
@@ -41,14 +42,14 @@ def _index_page():
 def _inspiration_initial(request):
     """Prefill from ``?inspiration=<id>`` of a published révolte or rêve: the link to it, its
     territory, commune and enjeux."""
-    raw = request.GET.get("inspiration", "")[:12]
+    raw = request.GET.get("inspiration", "")
     # A new page has no inspiration yet: start the field empty.
     empty = {"inspired_by": ""}
-    if not raw.isdigit():
+    if not raw:
         return empty
     contribution = (
         Contribution.objects.published()
-        .filter(pk=int(raw))
+        .filter(pk=require_id(raw, "inspiration"))
         .only("pk", "territory_id", "commune_id")
         .first()
     )
@@ -82,13 +83,18 @@ def new_initiative(request):
     index = _index_page()
     status = 200
     if request.method == "POST":
+        files, image_refused = files_within_limit(request)
         form = InitiativeForm(
             request.POST,
-            request.FILES,
+            files,
             instance=InitiativePage(owner=request.user),
             user=request.user,
         )
-        if form.is_valid():
+        if image_refused:
+            form.is_valid()
+            form.add_error("image_upload", image_rate_error())
+            status = 429
+        elif form.is_valid():
             if initiative_creations.take(request.user):
                 page = creation.create_initiative(form, index, request.user)
                 messages.success(
@@ -127,6 +133,16 @@ def new_initiative(request):
             "form_map_config": form_map_config(form),
         },
         status=status,
+    )
+
+
+def image_rate_error():
+    return ValidationError(
+        _(
+            "You have sent many images in a short time. Please wait a while before sending "
+            "another one."
+        ),
+        code="rate_limited",
     )
 
 

@@ -20,8 +20,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .. import editing, publication
 from .. import presence as sessions
 from ..forms import InitiativeForm
+from ..ratelimit import files_within_limit, initiative_edits
 from .common import get_initiative
-from .create import form_map_config
+from .create import form_map_config, image_rate_error
 from .history import history, restore, revision  # noqa: F401 (named in urls.py)
 from .saving import back_url, save_with_retries, success_redirect
 
@@ -106,10 +107,12 @@ def render_edit(request, page, form, base_revision, *, status=200, **extra):
     return render(request, "initiatives/edit.html", context, status=status)
 
 
-def edit_form(request, instance, *, bound=True):
-    """The shared form on ``instance`` (a copy of the latest version), bound to the post."""
+def edit_form(request, instance, *, bound=True, files=None):
+    """The shared form on ``instance`` (a copy of the latest version), bound to the post (and
+    to ``files``, the files sent by default)."""
     if bound:
-        form = InitiativeForm(request.POST, request.FILES, instance=instance, user=request.user)
+        files = request.FILES if files is None else files
+        form = InitiativeForm(request.POST, files, instance=instance, user=request.user)
     else:
         form = InitiativeForm(instance=instance, user=request.user)
         # Only the révoltes and rêves still published: the field refuses the others, so a
@@ -120,16 +123,40 @@ def edit_form(request, instance, *, bound=True):
     return form
 
 
-def _bound_form(request, instance):
-    form = edit_form(request, instance)
+def _bound_form(request, instance, files=None):
+    form = edit_form(request, instance, files=files)
     form.is_valid()
     return form
+
+
+def _rate_limited(request, page, files, image_refused):
+    """The form back, 429, when the account saved or sent images too often (the image
+    refused is never decoded)."""
+    form = _bound_form(request, editing.latest_object(page), files)
+    if image_refused:
+        form.add_error("image_upload", image_rate_error())
+    else:
+        form.add_error(
+            None,
+            _(
+                "You have saved many changes in a short time. Please wait a while before "
+                "saving again; your text is kept below."
+            ),
+        )
+    return render_edit(request, page, form, editing.base_revision_value(page), status=429)
 
 
 def _save(request, pk):
     """Check the base revision under the page's row lock, then save a revision."""
     with transaction.atomic():
+        # The account's row is locked before the page's (as everywhere): its saves counted.
+        allowed = initiative_edits.allows(request.user)
         page = get_initiative(request, pk, CHANGE, for_update=True)
+        if not allowed:
+            return _rate_limited(request, page, {}, image_refused=False)
+        files, image_refused = files_within_limit(request)
+        if image_refused:
+            return _rate_limited(request, page, files, image_refused=True)
         latest_object = editing.latest_object(page)
         try:
             base = editing.parse_base_revision(page, request.POST.get(editing.BASE_REVISION_FIELD))

@@ -18,13 +18,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.ratelimit import initiative_contacts
 from moderation.registry import Reportable
 
 from .. import contact as contact_mail
 from .. import membership_actions as actions
 from ..members import JoinRequestForm, active_members
 from ..models import InitiativePage, Membership
+from ..ratelimit import (
+    duplicate_join_request,
+    initiative_contacts,
+    join_requests,
+    may_request_to_join,
+)
 from ..rules import is_member, is_published
 from .common import get_initiative
 
@@ -65,8 +70,23 @@ def join(request, pk):
     """Join at once (open initiative) or ask to join (on request, with an optional message)."""
     page = _published_initiative(request, pk)
     user = request.user
-    if Membership.objects.filter(initiative=page, user=user).exists():
-        messages.info(request, _("You are already a member of this initiative or have asked to."))
+    existing = Membership.objects.filter(initiative=page, user=user).first()
+    if existing is not None:
+        form = JoinRequestForm(request.POST)
+        # The same request sent twice (a double click): answered as the first one was.
+        if (
+            existing.status == Membership.Status.PENDING
+            and form.is_valid()
+            and duplicate_join_request(user, page, form.cleaned_data["message"])
+        ):
+            messages.info(
+                request,
+                _("Already sent: your request has been sent to the porteurs once."),
+            )
+        else:
+            messages.info(
+                request, _("You are already a member of this initiative or have asked to.")
+            )
         return _back_to(request, page)
     if not user.has_perm("initiatives.join_initiative", page):
         raise PermissionDenied
@@ -75,11 +95,25 @@ def join(request, pk):
         return render(
             request, "initiatives/join_request.html", {"page": page, "form": form}, status=400
         )
+    is_request = page.membership_policy != InitiativePage.MembershipPolicy.OPEN
+    if is_request and not may_request_to_join(user, page):
+        # Each request e-mails the porteurs: a leave and join loop must not flood them.
+        messages.error(
+            request,
+            _(
+                "You have asked to join many times in a short time. Please wait before asking "
+                "again; the porteurs have received your earlier requests."
+            ),
+            extra_tags="rate_limited",
+        )
+        return _back_to(request, page)
     try:
         membership = actions.join(page, user, message=form.cleaned_data["message"])
     except actions.MembershipRefused as error:
         _refused(request, error)
     else:
+        if is_request:
+            join_requests.record(user, page.pk)
         if membership.status == Membership.Status.ACTIVE:
             messages.success(request, _("Welcome! You are now a member of this initiative."))
         else:

@@ -15,12 +15,15 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from consultation.models import Contribution
+from theme.params import parse_id
 
 from ..forms import INSPIRED_BY_MAX
 
 MAX_RESULTS = 10
 MIN_LENGTH = 2
 QUERY_MAX_LENGTH = 80
+#: A number typed (``57`` or ``#57``) is looked up as an id up to this value.
+MAX_TYPED_ID = 10**12 - 1
 # Same escapes as Django's json_script: the answer stays inert if ever read as HTML.
 _HTML_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 # Letters that accented ones fold to, and the accented forms a pattern accepts for each.
@@ -106,8 +109,9 @@ def contributions_suggestions(request):
     text = clean_query(request.GET.get("q", ""))
     if len(text) < MIN_LENGTH:
         return json_response({"results": []})
-    if text.lstrip("#").isdigit() and len(text) <= 12:
-        matches = published.filter(pk=int(text.lstrip("#")))
+    number = parse_id(text.lstrip("#"), max_value=MAX_TYPED_ID)
+    if number is not None:
+        matches = published.filter(pk=number)
     else:
         pattern = accent_pattern(text)
         if not pattern.strip("."):

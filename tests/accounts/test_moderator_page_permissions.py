@@ -8,6 +8,7 @@ from wagtail.models import GroupPagePermission, Page
 from accounts.rules import MODERATORS
 from initiatives import publication
 from tests import factories
+from tests.factories import staff_login
 from tests.initiatives import core_helpers as helpers
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_moderators_cannot_edit_the_home_page_nor_a_legal_page(client):
         permissions = page.permissions_for_user(moderator)
         assert not permissions.can_edit()
         assert not permissions.can_lock()
-    client.force_login(moderator)
+    staff_login(client, moderator)
     for page in (home, legal):
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code in (302, 403)
@@ -41,7 +42,7 @@ def test_moderators_still_approve_an_initiative_in_the_admin(client):
     page.save_revision(user=factories.UserFactory())
     state = publication.submit_for_moderation(page, factories.UserFactory())
     moderator = helpers.moderator()
-    client.force_login(moderator)
+    staff_login(client, moderator)
     # The editor opens for the task's group although they hold no change_page there.
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
     task_state = state.current_task_state

@@ -5,11 +5,13 @@ the test (the platform promises no third-party request; map tiles are off in tes
 """
 
 import sqlite3
+import time
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,12 +32,16 @@ EDITING_SESSION_PING = "/admin/editing-sessions/"
 
 
 def session_cookie(live_server, user):
-    """The session cookie of a forced login of ``user``, for a browser context."""
+    """The session cookie of a forced login of ``user``, for a browser context; the session
+    counts as having given a second factor, which the admin asks of staff
+    (accounts/middleware.py; tests/browser/test_admin_2fa.py walks the real way)."""
     from django.conf import settings
     from django.test import Client
 
+    from tests.factories import staff_login
+
     client = Client()
-    client.force_login(user)
+    staff_login(client, user)
     return {
         "name": settings.SESSION_COOKIE_NAME,
         "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
@@ -172,3 +178,17 @@ def site(live_server):
     from cms_pages.models import HomePage
 
     return HomePage.objects.get()
+
+
+def wait_until(page, expression, timeout=30_000):
+    """Wait until ``expression`` (JavaScript) is truthy in ``page``, polling from Python.
+
+    Use it instead of ``page.wait_for_function``: that one evaluates its predicate with
+    ``eval`` in the page, which the Content-Security-Policy refuses (no 'unsafe-eval');
+    ``page.evaluate`` goes through the browser's debugging protocol, which the policy does
+    not govern."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"Timeout {timeout} ms waiting for {expression}")
+        page.wait_for_timeout(100)

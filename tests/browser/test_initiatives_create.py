@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from initiatives.models import InitiativePage
-from tests.browser.conftest import session_cookie
+from tests.browser.conftest import session_cookie, wait_until
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -77,8 +77,9 @@ def test_a_form_with_errors_is_shown_again_with_a_summary(citizen, page):
     page.goto("/initiatives/nouvelle/")
     page.locator("form[data-initiative-form] button[type=submit]").click()
     # The summary is in the HTML before the deferred script focuses it: wait for the focus.
-    page.wait_for_function(
-        "() => document.activeElement && document.activeElement.matches('[data-error-summary]')"
+    wait_until(
+        page,
+        "document.activeElement && document.activeElement.matches('[data-error-summary]')",
     )
     assert not InitiativePage.objects.filter(owner=citizen).exists()
 

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from cms_pages.areas import territory_contains
 from initiatives.models import InitiativePage
-from tests.browser.conftest import leaves_the_machine, session_cookie
+from tests.browser.conftest import leaves_the_machine, session_cookie, wait_until
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -131,8 +131,9 @@ def test_two_sessions_see_each_others_presence(initiative, camille, louis, setti
 
     # Louis sees Camille at once (from the server), Camille sees Louis at her next ping.
     assert "Camille" in louis.locator("[data-presence-others]").inner_text()
-    camille.wait_for_function(
-        "document.querySelector('[data-presence-others]').textContent.includes('Louis')"
+    wait_until(
+        camille,
+        "document.querySelector('[data-presence-others]').textContent.includes('Louis')",
     )
 
     # Louis saves: Camille is warned before she saves on a version that is no longer the latest.
@@ -142,8 +143,9 @@ def test_two_sessions_see_each_others_presence(initiative, camille, louis, setti
     camille.locator("[data-presence-newer]").wait_for(state="visible")
 
     # Louis has left the edit page: his session is released and Camille no longer sees him.
-    camille.wait_for_function(
-        "!document.querySelector('[data-presence-others]').textContent.includes('Louis')"
+    wait_until(
+        camille,
+        "!document.querySelector('[data-presence-others]').textContent.includes('Louis')",
     )
 
 

@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 from accounts.rules import EDITORS, FACILITATORS, MODERATORS
 from cms_pages.models import EventPage, TerritoryPage
 from consultation.models import Contribution
-from tests.browser.conftest import session_cookie
-from tests.factories import ContributionFactory, UserFactory
+from tests.browser.conftest import session_cookie, wait_until
+from tests.factories import ContributionFactory, UserFactory, totp_code, totp_device
 
 pytestmark = pytest.mark.browser
 
@@ -66,18 +66,25 @@ def assert_drawn(page, expected):
     its « sans point » markers, and the counts said under it for what has no position at all
     (waiting for the groups' animations to end)."""
     with suppress(PlaywrightTimeoutError):
-        page.wait_for_function(f"({DRAWN})() === {int(expected)}", timeout=5000)
+        wait_until(page, f"({DRAWN})() === {int(expected)}", timeout=5000)
     page.wait_for_timeout(400)  # past markercluster's fade: the count holds
     assert page.evaluate(DRAWN) == expected
 
 
-def sign_in(page, user):
-    """Through the login form (the e-mail address is verified, as after sign-up)."""
+def sign_in(page, user, second_factor=False):
+    """Through the login form (the e-mail address is verified, as after sign-up); with
+    ``second_factor``, the user has an authenticator app and types its code when asked."""
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    if second_factor:
+        totp_device(user)
     page.goto("/comptes/login/")
     page.locator("input[name=login]").fill(user.email)
     page.locator("input[name=password]").fill(PASSWORD)
     page.locator("main form button[type=submit]").first.click()
+    if second_factor:
+        page.wait_for_url(re.compile(r"/comptes/2fa/authenticate/"))
+        page.locator("input[name=code]").fill(totp_code())
+        page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
     expect(page).not_to_have_url(re.compile(r"/comptes/login/"))
 
@@ -167,7 +174,7 @@ def test_moderator_publishes_a_pending_contribution(site, page, live_server):
         territory=belfort, kind="reve", text=REVE, status=Contribution.Status.PENDING
     )
     count = Contribution.objects.filter(status=Contribution.Status.PENDING).count()
-    sign_in(page, member_of(MODERATORS, display_name="Mona M."))
+    sign_in(page, member_of(MODERATORS, display_name="Mona M."), second_factor=True)
 
     page.goto("/admin/")
     row = page.locator('[data-moderation-queue="contributions"]').first

@@ -50,8 +50,7 @@ def test_map_asks_the_geojson_source_for_the_visible_area(site, page):
 
 def test_admin_territory_map_loads_leaflet_from_our_static_files(site, page, live_server):
     admin = factories.UserFactory(is_staff=True, is_superuser=True)
-    client = Client()
-    client.force_login(admin)
+    client = factories.staff_login(Client(), admin)
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )

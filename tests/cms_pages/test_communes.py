@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from cms_pages.models import Commune, TerritoryPage
 from tests.consultation.capture_helpers import user_in
-from tests.factories import TerritoryIndexPageFactory, TerritoryPageFactory
+from tests.factories import TerritoryIndexPageFactory, TerritoryPageFactory, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +180,7 @@ def test_a_bad_file_writes_nothing(tmp_path, known, content, message):
 
 def test_editors_can_edit_the_communes_in_their_listing(client, territory):
     (commune,) = communes(territory, 1)
-    client.force_login(user_in("Éditeurs"))
+    staff_login(client, user_in("Éditeurs"))
     assert client.get(reverse("communes:index")).status_code == 200
     assert client.get(reverse("communes:edit", args=[commune.pk])).status_code == 200
 

@@ -10,7 +10,7 @@ from consultation.models import Contribution
 from moderation.models import Report
 from tests import factories
 from tests.consultation import moderation_helpers as helpers
-from tests.factories import ContributionFactory, UserFactory
+from tests.factories import ContributionFactory, UserFactory, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def territory(world):
 
 @pytest.fixture
 def moderator(client, world):
-    client.force_login(world.moderator)
+    staff_login(client, world.moderator)
     return world.moderator
 
 
@@ -137,7 +137,7 @@ def test_bulk_link_to_enjeu_refuses_an_unknown_enjeu(client, moderator, territor
 
 @pytest.mark.parametrize("who", ["citizen", "editor", "facilitator"])
 def test_others_cannot_bulk_publish(client, world, who, two_pending):
-    client.force_login(world.others[who])
+    staff_login(client, world.others[who])
     response = client.post(bulk_url("publish", two_pending))
     assert response.status_code in (302, 403)
     assert set(statuses(two_pending).values()) == {"pending"}
@@ -183,7 +183,7 @@ def test_report_details_are_escaped(client, moderator, territory):
 @pytest.mark.parametrize("who", ["citizen", "editor", "facilitator"])
 def test_others_are_refused_the_reports(client, world, who, territory):
     helpers.report(ContributionFactory(territory=territory), details="Détail confidentiel")
-    client.force_login(world.others[who])
+    staff_login(client, world.others[who])
     response = client.get(reverse(REPORTS))
     assert response.status_code in (302, 403)
     assert "Détail confidentiel" not in response.content.decode()

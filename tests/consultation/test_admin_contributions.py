@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 from consultation.models import Contribution
 from tests import factories
 from tests.consultation import moderation_helpers as helpers
-from tests.factories import ContributionFactory
+from tests.factories import ContributionFactory, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def places(world):
 
 @pytest.fixture
 def moderator(client, world):
-    client.force_login(world.moderator)
+    staff_login(client, world.moderator)
     return world.moderator
 
 
@@ -65,7 +65,7 @@ def test_moderators_reach_the_listing(client, moderator, places):
 @pytest.mark.parametrize("who", ["citizen", "editor", "facilitator"])
 def test_other_people_are_refused_the_listing(client, world, who, places):
     contribution = ContributionFactory(territory=places[0], text="Texte à modérer seulement")
-    client.force_login(world.others[who])
+    staff_login(client, world.others[who])
     response = client.get(reverse(LIST))
     assert response.status_code in (302, 403)
     assert contribution.text not in response.content.decode()

@@ -24,7 +24,7 @@ def build_world():
 
 @pytest.fixture
 def place(world, client):
-    client.force_login(world["moderator"])
+    factories.staff_login(client, world["moderator"])
     return world["places"][0]
 
 

@@ -1,12 +1,14 @@
 """The per-account rate limit: a flood from one account stops, a shared network does not."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from accounts.ratelimit import contributions as ratelimit
 from consultation.models import Contribution
+from consultation.ratelimit import contributions as ratelimit
 from tests import factories
 from tests.consultation.contribute_helpers import error_codes, form_data, make_territories
 from tests.factories import UserFactory
@@ -83,13 +85,22 @@ def test_a_form_sent_back_with_errors_does_not_use_the_allowance(client, territo
     ]
 
 
-def test_allowance_comes_back_in_the_next_window(user, settings):
-    settings.CONTRIBUTIONS_RATE_LIMIT = (1, 3600)
-    ratelimit.take(user, now=7200)
-    assert ratelimit.take(user, now=7200 + 3600)
+def posted_at(territory, author, moment):
+    """A contribution of ``author`` stored at ``moment`` (``created_at`` is set on insert)."""
+    contribution = Contribution.objects.create(
+        kind="revolte", text="Une contribution déjà envoyée.", territory=territory, author=author
+    )
+    Contribution.objects.filter(pk=contribution.pk).update(created_at=moment)
 
 
-def test_allowance_is_spent_within_the_window(user, settings):
+def test_allowance_comes_back_once_the_window_has_passed(user, territory, settings):
     settings.CONTRIBUTIONS_RATE_LIMIT = (1, 3600)
-    ratelimit.take(user, now=7200)
-    assert not ratelimit.take(user, now=7200 + 3599)
+    posted_at(territory, user, timezone.now() - timedelta(seconds=3601))
+    assert ratelimit.take(user)
+
+
+def test_allowance_is_spent_within_the_window(user, territory, settings):
+    settings.CONTRIBUTIONS_RATE_LIMIT = (1, 3600)
+    posted_at(territory, user, timezone.now() - timedelta(seconds=3599))
+    assert not ratelimit.take(user)
+    assert ratelimit.exhausted(user)

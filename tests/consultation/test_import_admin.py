@@ -11,6 +11,7 @@ from django.urls import reverse
 from consultation.models import Contribution
 from tests import factories
 from tests.consultation.capture_helpers import make_place, read, user_in
+from tests.factories import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def place(world):
 
 @pytest.fixture
 def facilitator(client, world):
-    client.force_login(world.facilitator)
+    staff_login(client, world.facilitator)
     return world.facilitator
 
 
@@ -63,7 +64,7 @@ def error_codes(response, field):
 
 @pytest.mark.parametrize(("group", "status"), [("Animateurs", 200), ("Modérateurs", 200)])
 def test_facilitators_and_moderators_open_the_import_page(world, client, place, group, status):
-    client.force_login(world.people[group])
+    staff_login(client, world.people[group])
     response = client.get(URL)
     assert response.status_code == status
     html = response.content.decode()
@@ -73,14 +74,14 @@ def test_facilitators_and_moderators_open_the_import_page(world, client, place, 
 
 
 def test_a_citizen_is_sent_to_the_admin_login(world, client, place):
-    client.force_login(world.people["citizen"])
+    staff_login(client, world.people["citizen"])
     response = client.get(URL)
     assert response.status_code == 302
     assert "login" in urlsplit(response.url).path
 
 
 def test_a_citizen_upload_imports_nothing(world, client, place):
-    client.force_login(world.people["citizen"])
+    staff_login(client, world.people["citizen"])
     client.post(URL, upload("good_utf8_comma.csv", place.big_event))
     assert not Contribution.objects.exists()
 
@@ -89,13 +90,13 @@ def test_an_editor_without_the_capture_permission_is_sent_back_to_the_dashboard(
     world, client, place
 ):
     # Wagtail turns a refusal inside the admin into a redirect with a message.
-    client.force_login(world.people["Éditeurs"])
+    staff_login(client, world.people["Éditeurs"])
     response = client.get(URL)
     assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
 
 
 def test_an_editor_upload_imports_nothing(world, client, place):
-    client.force_login(world.people["Éditeurs"])
+    staff_login(client, world.people["Éditeurs"])
     client.post(URL, upload("good_utf8_comma.csv", place.big_event))
     assert not Contribution.objects.exists()
 
@@ -182,7 +183,7 @@ def test_cell_contents_are_escaped_in_the_report(client, place, facilitator):
 
 def test_the_upload_is_protected_by_csrf(world, place):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(world.people["Animateurs"])
+    staff_login(client, world.people["Animateurs"])
     response = client.post(URL, upload("good_utf8_comma.csv", place.big_event))
     assert response.status_code == 403
     assert not Contribution.objects.exists()
@@ -200,7 +201,7 @@ def test_the_menu_links_facilitators_to_the_capture_page(client, place, facilita
 
 
 def test_the_menu_hides_the_import_from_editors(world, client, place):
-    client.force_login(world.people["Éditeurs"])
+    staff_login(client, world.people["Éditeurs"])
     response = client.get(reverse("wagtailadmin_home"))
     assert URL.encode() not in response.content
 

@@ -64,8 +64,10 @@ def test_the_enjeu_page_counts_its_published_contributions_per_territory(client,
     assert chart_rows(soup) == {"nord": (2, 1), "sud": (0, 1)}
     assert panel.select_one("[data-contribution-chart] caption")
     # The bars are drawn to scale of the largest count and hidden from screen readers.
-    bars = [bar["style"] for bar in panel.select(".contribution-chart__bar")]
-    assert bars == ["width: 100.0%", "width: 50.0%", "width: 0.0%", "width: 50.0%"]
+    # Widths are classes (whole percents, consultation.css): the CSP refuses style attributes.
+    bars = [bar["class"][-1] for bar in panel.select(".contribution-chart__bar")]
+    assert bars == [f"contribution-chart__bar--w{width}" for width in (100, 50, 0, 50)]
+    assert not panel.select("[style]")
     assert all(bar["aria-hidden"] == "true" for bar in panel.select(".contribution-chart__bar"))
 
 

@@ -192,13 +192,15 @@ def test_a_filled_honeypot_is_refused(thread, author):
 def test_an_account_posting_too_much_is_refused_with_its_text_kept(thread, author, settings):
     settings.COMMENTS_RATE_LIMIT = (3, 300)
     client = client_for(author)
-    for _ in range(3):
-        assert h.post(client, thread).status_code == 302
+    for n in range(3):
+        assert h.post(client, thread, f"Message {n}.").status_code == 302
     response = h.post(client, thread, "Un de trop")
     assert response.status_code == 429
     assert "Un de trop" in response.text
     assert Comment.objects.count() == 3
-    assert {(c.user, c.comment) for c in Comment.objects.all()} == {(author, "Un message.")}
+    assert {(c.user, c.comment) for c in Comment.objects.all()} == {
+        (author, f"Message {n}.") for n in range(3)
+    }
 
 
 def test_thirty_accounts_posting_from_one_network_all_pass(thread, settings):

@@ -59,9 +59,9 @@ def editor():
 
 
 def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    """A client signed in as ``user``, its session marked as having given a second factor
+    (the admin asks staff for one)."""
+    return factories.staff_login(Client(), user)
 
 
 def fresh(page):

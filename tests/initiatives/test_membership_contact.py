@@ -4,7 +4,7 @@ sender's consent, plain text, limited per account."""
 import pytest
 from django.urls import reverse
 
-from accounts.ratelimit import initiative_contacts
+from initiatives.ratelimit import initiative_contacts
 from tests.factories import UserFactory
 from tests.initiatives import membership_helpers as helpers
 

@@ -20,8 +20,9 @@ BOUNDS = {
     "/api/initiatives.geojson": 6,
     "/api/initiatives.geojson?bbox=6.5,47.3,7.2,47.9&zoom=9&territoire=belfort-test": 8,
     # The initiative and enjeu pages also list their latest discussions (one query each); the
-    # enjeu page also counts its révoltes and rêves per territory.
-    "/initiatives/velo-ecole/": 18,
+    # enjeu page also counts its révoltes and rêves per territory; a signed-in reader of the
+    # initiative's discussions costs one more (are they a moderator? held threads).
+    "/initiatives/velo-ecole/": 19,
     "/enjeux/mob/": 16,
     "/territoires/belfort-test/": 16,
     "contribution": 10,

@@ -15,6 +15,7 @@ from initiatives import publication
 from moderation.queues import ModerationQueue, queues_for
 from tests import factories
 from tests.consultation import moderation_helpers as consultation_helpers
+from tests.factories import staff_login
 from tests.forums import moderation_helpers as forum_helpers
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def build_world():
 
 
 def dashboard(client, user):
-    client.force_login(user)
+    staff_login(client, user)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     return response.content.decode()
@@ -103,7 +104,7 @@ def test_a_plugin_adds_its_queue_through_the_extension_point(client, world):
 
 
 def test_a_report_on_a_comment_names_its_author_and_thread(client, world):
-    client.force_login(world.moderator)
+    staff_login(client, world.moderator)
     response = client.get(reverse(REPORTS))
     html = response.content.decode()
     author = world.author.public_name
@@ -112,7 +113,7 @@ def test_a_report_on_a_comment_names_its_author_and_thread(client, world):
 
 
 def test_the_reports_list_makes_a_bounded_number_of_queries(client, world):
-    client.force_login(world.moderator)
+    staff_login(client, world.moderator)
 
     def count():
         with CaptureQueriesContext(connection) as queries:
@@ -127,7 +128,7 @@ def test_the_reports_list_makes_a_bounded_number_of_queries(client, world):
 
 
 def test_the_inspect_view_of_a_report_names_the_comment_too(client, world):
-    client.force_login(world.moderator)
+    staff_login(client, world.moderator)
     report = forum_helpers.reports_of(world.enjeu_comment).get()
     response = client.get(reverse("wagtailsnippets_moderation_report:inspect", args=[report.pk]))
     html = response.content.decode()

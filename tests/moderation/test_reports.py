@@ -19,7 +19,7 @@ from moderation import reports
 from moderation.audit import RESOLVE_REPORT
 from moderation.models import Report
 from moderation.registry import get_reportable, reportable_for, reportables
-from tests.factories import UserFactory, site_with_home_page
+from tests.factories import UserFactory, site_with_home_page, staff_login
 
 from .example import AccountReportable
 
@@ -52,9 +52,8 @@ def citizen(world):
 
 
 def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    """Signed in, with the second factor the admin asks staff for."""
+    return staff_login(Client(), user)
 
 
 def url(target):

@@ -79,19 +79,6 @@ def test_password_reset_mail_shows_no_username(
     assert_reads_well(delivered_html(message), username="claire.citoyenne")
 
 
-def test_password_reset_for_an_unknown_address_says_why_without_claiming_an_account(
-    client, example_site, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("account_reset_password"), {"email": "inconnu@example.org"})
-    (message,) = mail.outbox
-    assert_reads_well(message.body, footer="cette adresse a été saisie dans un formulaire")
-    assert "vous avez un compte" not in message.body
-    assert_reads_well(
-        delivered_html(message), footer="cette adresse a été saisie dans un formulaire"
-    )
-
-
 def test_a_text_only_mail_gets_the_html_layout(django_capture_on_commit_callbacks):
     body = render_to_string(
         "initiatives/email/membership_refused.txt",
@@ -181,18 +168,6 @@ def test_every_plugin_mail_is_in_the_layout(template, context, reason):
     html = html_from_text("Sujet", text)
     assert_reads_well(html, footer=reason)
     assert '<html lang="fr">' in html
-
-
-def test_wagtail_admin_password_reset_mail_shows_no_username(
-    client, example_site, django_capture_on_commit_callbacks
-):
-    UserFactory(email="editrice@example.org", username="editrice.interne", is_staff=True)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("wagtailadmin_password_reset"), {"email": "editrice@example.org"})
-    (message,) = mail.outbox
-    assert_reads_well(message.body, username="editrice.interne", footer="parce qu'un nouveau")
-    assert "/admin/password_reset/confirm/" in message.body
-    assert_reads_well(delivered_html(message), username="editrice.interne", footer="parce qu")
 
 
 @pytest.mark.parametrize("extension", ["txt", "html"])

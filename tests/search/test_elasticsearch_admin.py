@@ -13,6 +13,7 @@ from search import catch_up
 from search.engines.elasticsearch import record_failure
 from search.wagtail_hooks import add_search_status_panel
 from tests import factories
+from tests.factories import staff_login
 from tests.search.fake_elasticsearch import connection_error
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def staff(group=None, **fields):
 
 
 def dashboard(client, user):
-    client.force_login(user)
+    staff_login(client, user)
     # In English, the language of the source strings (the site's language switch).
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(reverse("wagtailadmin_home"))

@@ -107,8 +107,11 @@ def test_enjeu_colour_is_an_accent_never_a_text_background(client, home_page):
     index = factories.EnjeuIndexPageFactory(parent=home_page)
     enjeu = factories.EnjeuPageFactory(parent=index, colour="#e0a800")
     for html in (client.get(index.url).content.decode(), client.get(enjeu.url).content.decode()):
-        assert 'style="--enjeu-colour: #e0a800"' in html
+        assert f"enjeu-colour-{enjeu.pk}" in html  # a class: the CSP refuses style attributes
         assert not re.search(r"background[^;\"]*#e0a800", html)
+    css = client.get("/couleurs-des-enjeux.css").content.decode()
+    assert f".enjeu-colour-{enjeu.pk} {{ --enjeu-colour: #e0a800; }}" in css
+    assert "background" not in css
 
 
 def test_stream_blocks_render_with_their_templates(client, home_page):

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -65,10 +66,13 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "laces",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.security.PermissionsPolicyMiddleware",
+    "website.security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "theme.middleware.ChosenLanguageMiddleware",
@@ -76,9 +80,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After auth: its 400 page shows who is logged in (theme/bad_input.py).
+    "theme.bad_input.BadInputMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
+    "accounts.middleware.PrivatePagesNoStoreMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -158,6 +166,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 WAGTAILADMIN_LOGIN_URL = "/comptes/login/"
+# One login path: /admin/login/ and /admin/logout/ are allauth's views (website/urls.py), and
+# Wagtail's own password reset and account e-mail/password forms are off.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Accounts (django-allauth): e-mail as the login, verified before first use.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -168,6 +181,10 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# Same work whether or not the address has an account (accounts/signup.py), and no mail to an
+# address without an account on password reset (the page answers the same either way).
+ACCOUNT_FORMS = {"signup": "accounts.signup.ConstantWorkSignupForm"}
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Aux actes citoyens] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("HTTP_PROTOCOL", default="http")
 ACCOUNT_RATE_LIMITS = {
@@ -176,6 +193,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Staff two-factor authentication (accounts/middleware.py requires it for the admin).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
@@ -225,6 +244,7 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Aux actes citoyens"
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name the authenticator app shows
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
@@ -237,6 +257,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "aac_french"}
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Image bombs: an uploaded image of more pixels than this is refused from its header, before
+# it is decoded (a 13,000 × 13,000 PNG weighs 518 KB and 500 MB once decoded). The admin's
+# uploads (Wagtail) and the initiatives' own (initiatives.images) use the same limit.
+MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -246,6 +271,9 @@ REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRen
 CONTRIBUTIONS_PREMODERATION = env.bool("CONTRIBUTIONS_PREMODERATION", default=True)
 # Per account: at most this many contributions in the window (seconds).
 CONTRIBUTIONS_RATE_LIMIT = (10, 3600)
+# The same text sent again by the same account on the same target within this many seconds
+# (a double submit) is not stored twice: the first one is shown, « Déjà envoyé ».
+DUPLICATE_SUBMIT_SECONDS = 120
 # Below this zoom level the contributions GeoJSON returns grid clusters computed in SQL.
 CONTRIBUTIONS_CLUSTER_BELOW_ZOOM = 13
 
@@ -263,6 +291,12 @@ INITIATIVE_IMAGE_MAX_SIDE = 2000
 # Per account: at most this many new initiatives, and contact messages, in the window (seconds).
 INITIATIVE_CREATION_RATE_LIMIT = (5, 3600)
 INITIATIVE_CONTACT_RATE_LIMIT = (5, 3600)
+# Per account: requests to join (each e-mails the porteurs) in the window, overall and on one
+# initiative; saves of an initiative's edit form; images sent (create and edit forms).
+INITIATIVE_JOIN_REQUEST_RATE_LIMIT = (10, 3600)
+INITIATIVE_JOIN_REQUESTS_PER_INITIATIVE_LIMIT = (3, 24 * 3600)
+INITIATIVE_EDIT_RATE_LIMIT = (60, 3600)
+INITIATIVE_IMAGE_RATE_LIMIT = (10, 3600)
 
 SITE_ID = 1  # django.contrib.sites (and django-contrib-comments, which stores it on comments)
 # Forums (the plugin brings django-comments-xtd): threaded comments, the project's own model.
@@ -303,6 +337,43 @@ GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {
     "attribution": MAP_TILES_ATTRIBUTION,
     "referrerPolicy": "strict-origin-when-cross-origin",
 }
+
+# Content-Security-Policy (django-csp 4, website/security.py, README « Security headers »).
+# Public pages: no inline script and no nonce (a cached page must not freeze one), no style
+# attribute and no <style> element (enjeu colours come from a stylesheet, htmx's indicator
+# styles from site.css); data: images for the TOTP QR code; the host of MAP_TILES_URL is added
+# to img-src by the middleware. Paths under /admin/ get CONTENT_SECURITY_POLICY_ADMIN instead:
+# Wagtail's admin runs inline scripts and styles (and eval in its vendored template code).
+# CSP_REPORT_ONLY=1 sends the same policies as Content-Security-Policy-Report-Only instead.
+_public_csp = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_public_csp["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'"],  # the live preview
+        "frame-ancestors": ["'self'"],
+    }
+}
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _public_csp
+else:
+    CONTENT_SECURITY_POLICY = _public_csp
 # A territory boundary file is at most this size once stored (GeoJSON text, in bytes).
 BOUNDARY_MAX_BYTES = 2 * 1024 * 1024
 
