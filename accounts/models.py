@@ -6,6 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def user_display(user):
+    """How allauth names a person in its messages (« Connexion avec … réussie ») and e-mails:
+    by their display name, never by the internal username (ACCOUNT_USER_DISPLAY)."""
+    return user.get_full_name()
+
+
 class User(AbstractUser):
     """An account of the platform; only ``display_name`` is ever shown to others."""
 

@@ -1,9 +1,11 @@
-"""The citizen's own profile page."""
+"""The citizen's own profile page, and the admin's door to the one login."""
 
+from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -37,3 +39,13 @@ def profile(request):
             **page_panels_context(["profile"], request.user, request),
         },
     )
+
+
+def admin_login(request):
+    """allauth's login (its verification, throttle and second factor) at /admin/login/; whoever
+    came in by the admin's door goes back to the admin, not to their profile."""
+    if not request.GET.get("next") and not request.POST.get("next"):
+        query = request.GET.copy()
+        query["next"] = reverse("wagtailadmin_home")
+        request.GET = query
+    return allauth_views.login(request)

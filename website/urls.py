@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from cms_pages.plugins import PluginConfig
 
 from .api import api_router
@@ -15,7 +16,7 @@ from .api import api_router
 urlpatterns = [
     # One login path (issue 14): the admin's login and logout are allauth's, with its e-mail
     # verification, throttling and two-factor stage; Wagtail's own views would go around them.
-    path("admin/login/", allauth_views.login, name="admin_login"),
+    path("admin/login/", account_views.admin_login, name="admin_login"),
     path("admin/logout/", allauth_views.logout, name="admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

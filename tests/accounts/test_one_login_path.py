@@ -57,6 +57,24 @@ def test_a_verified_account_signs_in_through_the_admin_login(client):
     assert signed_in(client)
 
 
+def test_the_admin_login_leads_back_to_the_admin(client):
+    assert 'value="/admin/"' in client.get(ADMIN_LOGIN).text
+    user = verified(UserFactory())
+    response = client.post(ADMIN_LOGIN, {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == "/admin/"
+    assert signed_in(client)
+
+
+def test_the_signed_in_message_names_the_person_never_the_username(client):
+    user = verified(UserFactory(username="interne.42", display_name="Claire C."))
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True
+    )
+    shown = " ".join(str(message) for message in response.context["messages"])
+    assert "Claire C." in shown
+    assert "interne.42" not in response.text
+
+
 def test_an_account_locked_on_the_site_login_is_locked_on_the_admin_login(client):
     user = verified(UserFactory())
     for _ in range(5):

@@ -181,6 +181,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_USER_DISPLAY = "accounts.models.user_display"
 # Same work whether or not the address has an account (accounts/signup.py), and no mail to an
 # address without an account on password reset (the page answers the same either way).
 ACCOUNT_FORMS = {"signup": "accounts.signup.ConstantWorkSignupForm"}
