@@ -18,6 +18,8 @@ from wagtail import hooks
 from cms_pages.extension_points import PERSONAL_DATA
 from moderation.models import Report
 
+from .models import AccountAction
+
 
 @dataclass(frozen=True)
 class PersonalDataPart:
@@ -77,9 +79,22 @@ def export_reports(user):
     ]
 
 
+def export_actions(user):
+    """The actions kept for the per-account limits (messages to porteurs, requests to join,
+    images sent): what, about what, when; deleted after 30 days."""
+    actions = AccountAction.objects.filter(user=user).order_by("created_at", "pk")
+    return [
+        {"action": action.action, "scope": action.scope, "created": iso(action.created_at)}
+        for action in actions
+    ]
+
+
 CORE_PARTS = (
     PersonalDataPart(key="account", label=_("Your account"), export=export_account),
     PersonalDataPart(key="reports", label=_("Reports"), export=export_reports),
+    PersonalDataPart(
+        key="limited_actions", label=_("Actions counted by the limits"), export=export_actions
+    ),
 )
 
 

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail import hooks
 
+from accounts.models import AccountAction
 from accounts.personal_data import PersonalDataPart, export_personal_data
 from cms_pages.extension_points import PERSONAL_DATA
 from cms_pages.models import TerritoryPage
@@ -79,6 +80,18 @@ def test_the_core_part_holds_the_account_and_the_reports(world):
     assert report["kind"] == str(TerritoryPage._meta.verbose_name)
     assert report["status"] == "open"
     datetime.datetime.fromisoformat(report["created"])
+
+
+def test_the_actions_kept_for_the_limits_are_exported(world):
+    AccountAction.objects.create(user=world["citizen"], action="join-request", scope="42")
+    AccountAction.objects.create(user=world["other"], action="contact", scope="7")
+
+    part = export_personal_data(world["citizen"])["parts"]["limited_actions"]
+
+    assert part["label"] == "Actions comptées par les limites"
+    [action] = part["data"]
+    assert (action["action"], action["scope"]) == ("join-request", "42")
+    datetime.datetime.fromisoformat(action["created"])
 
 
 def test_the_export_holds_no_other_persons_data(world):
