@@ -153,7 +153,9 @@ def test_the_enjeu_colours_stylesheet(client, home_page):
     shown = factories.EnjeuPageFactory(parent=index, colour="#e0a800")
     draft = factories.EnjeuPageFactory(parent=index, colour="#123456", live=False)
     broken = factories.EnjeuPageFactory(parent=index)
-    type(broken).objects.filter(pk=broken.pk).update(colour="red;}body{x")
+    type(broken).objects.filter(pk=broken.pk).update(
+        colour="red;}{x"
+    )  # 7 characters: the column's size
     response = client.get("/couleurs-des-enjeux.css")
     assert response["Content-Type"] == "text/css; charset=utf-8"
     css = response.content.decode()
