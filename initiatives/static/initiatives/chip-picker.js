@@ -241,7 +241,7 @@
     this.results.forEach(function (item, index) {
       var option = document.createElement("li");
       option.id = self.listbox.id + "-" + index;
-      option.className = "chip-picker__option";
+      option.className = "listbox-option chip-picker__option";
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
       var label = document.createElement("span");
@@ -250,7 +250,7 @@
       option.appendChild(label);
       if (item.territory) {
         var territory = document.createElement("span");
-        territory.className = "chip-picker__territory";
+        territory.className = "listbox-option__meta chip-picker__territory";
         territory.textContent = String(item.territory);
         option.appendChild(territory);
       }

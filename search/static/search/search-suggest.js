@@ -115,7 +115,7 @@
     function option(suggestion, index) {
       var item = document.createElement("li");
       item.id = listId + "-" + index;
-      item.className = "search-suggest__option";
+      item.className = "listbox-option search-suggest__option";
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", "false");
       var title = document.createElement("span");
@@ -124,7 +124,7 @@
       item.appendChild(title);
       if (suggestion.type_label) {
         var type = document.createElement("span");
-        type.className = "search-suggest__type";
+        type.className = "listbox-option__meta search-suggest__type";
         type.textContent = suggestion.type_label;
         item.appendChild(type);
       }
