@@ -14,8 +14,9 @@ from tests.worlds import rolled_back
 def pytest_collection_modifyitems(config, items):
     """Deselect the tests whose server is absent: ``postgres`` (``sqlite``) ones unless the
     database is PostgreSQL (SQLite), ``elasticsearch`` ones unless ELASTICSEARCH_URL names a
-    server. ``browser`` tests run on SQLite only: they test the browser, not the database, and
-    start each from a snapshot taken with SQLite's backup API (tests/browser/conftest.py)."""
+    server, ``redis`` ones unless REDIS_URL does. ``browser`` tests run on SQLite only: they
+    test the browser, not the database, and start each from a snapshot taken with SQLite's
+    backup API (tests/browser/conftest.py)."""
     absent = []
     engine = settings.DATABASES["default"]["ENGINE"]
     if engine != "django.db.backends.postgresql":
@@ -24,6 +25,8 @@ def pytest_collection_modifyitems(config, items):
         absent.extend(["sqlite", "browser"])
     if not settings.ELASTICSEARCH_URL:
         absent.append("elasticsearch")
+    if not settings.REDIS_URL:
+        absent.append("redis")
     for item in items:
         if is_transactional(item):
             item.add_marker("transactional")

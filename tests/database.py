@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 
 
 def migrations_digest(connection):
@@ -153,6 +154,9 @@ def set_up(connection):
             build_template(connection, storage, template)
         storage.clone(template, worker_name)
     use(connection, worker_name)
+    # The database cache's table (Redis's stand-in, website/cache.py), also in a template
+    # built before the settings named it.
+    call_command("createcachetable", database=connection.alias, verbosity=0)
     # What serialized_rollback puts back after a transactional test empties the tables.
     connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 

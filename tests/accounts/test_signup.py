@@ -4,7 +4,9 @@ import re
 import socket
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
@@ -78,7 +80,7 @@ def test_verification_link_then_login_works(client, django_capture_on_commit_cal
     assert client.get(reverse("accounts:profile")).status_code == 200
 
 
-def test_mail_server_down_does_not_break_signup(
+def test_mail_server_down_does_not_break_signup_and_the_mail_leaves_once_it_is_back(
     client, settings, django_capture_on_commit_callbacks
 ):
     with socket.socket() as probe:
@@ -90,7 +92,20 @@ def test_mail_server_down_does_not_break_signup(
         response = sign_up(client)
     assert response.status_code == 302
     assert User.objects.filter(email="camille@example.org").exists()
-    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.FAILED
+    waiting = OutgoingEmail.objects.get()
+    assert waiting.status == OutgoingEmail.Status.FAILED
+    assert "ConnectionRefused" in waiting.last_error
+    assert mail.outbox == []
+
+    # The mail server is back: the cron's retry_emails sends it, and its link works.
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("retry_emails")
+    waiting.refresh_from_db()
+    assert waiting.status == OutgoingEmail.Status.SENT
+    assert [message.to for message in mail.outbox] == [["camille@example.org"]]
+    client.logout()
+    assert client.post(confirmation_link(mail.outbox[0])).status_code == 302
+    assert EmailAddress.objects.get(email="camille@example.org").verified
 
 
 def test_password_reset_answers_the_same_for_known_and_unknown_emails(client):

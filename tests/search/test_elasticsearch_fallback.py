@@ -7,10 +7,12 @@ import socket
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 from elasticsearch import ConnectionTimeout
 
@@ -236,3 +238,23 @@ def test_the_real_client_with_nothing_listening_falls_back_and_queues(settings, 
     results = ElasticsearchEngine().search(query("ecole"))
     assert (results.keys, results.fell_back) == ([key], True)
     assert "ConnectionError" in last_failure()["error"]
+
+
+def test_the_search_page_answers_from_the_database_with_nothing_listening(
+    settings, territory, client
+):
+    """The whole page, through the real client pointed at a port where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
+    settings.SEARCH_ENGINE = "elasticsearch"
+    key = contribution(territory, "Une école de musique")
+
+    response = client.get(reverse("search:results"), {"q": "ecole"})
+    assert response.status_code == 200
+    cards = BeautifulSoup(response.content, "html.parser").select("[data-search-key]")
+    assert [card["data-search-key"] for card in cards] == [key]
+    suggestions = client.get(reverse("search:suggestions"), {"q": "ecol"})
+    assert suggestions.status_code == 200
+    assert [s["title"] for s in suggestions.json()["suggestions"]] == ["Une école de musique"]

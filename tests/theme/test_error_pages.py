@@ -1,6 +1,7 @@
 """The theme's error pages, with DEBUG off (as in production): French, with the site's
 header or a static one, and the 500/503 pages without any query."""
 
+import logging
 from unittest import mock
 
 import pytest
@@ -119,7 +120,43 @@ def test_with_the_database_unreachable_every_page_answers_503(anonymous, home_pa
     assert "Aux actes citoyens" in html
 
 
-def test_a_database_error_answers_503(anonymous, home_page):
-    response = anonymous.get("/test-base-indisponible/")
+def test_a_database_error_answers_503_logged_and_without_traceback(anonymous, home_page, caplog):
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = anonymous.get("/test-base-indisponible/")
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(views.RETRY_AFTER)
+    assert "Le site est momentanément indisponible" in html
+    assert "Revenez dans quelques minutes" in html
+    assert "Traceback" not in html and "could not connect" not in html
+    (logged,) = [r for r in caplog.records if r.name == "django.request"]
+    assert logged.levelname == "ERROR"
+    assert isinstance(logged.exc_info[1], OperationalError)
+
+
+def test_a_signed_in_visitor_gets_the_503_page_when_the_middleware_meets_the_error(
+    anonymous, home_page
+):
+    """Signed in, the session and the account are read by middleware, before any view."""
+    anonymous.force_login(factories.UserFactory())
+    with mock.patch.object(BaseDatabaseWrapper, "ensure_connection", unreachable):
+        response = anonymous.get("/")
     assert response.status_code == 503
     assert "Le site est momentanément indisponible" in response.content.decode()
+
+
+def test_the_503_page_renders_without_any_query(rf, django_assert_num_queries):
+    request = rf.get("/")
+    with (
+        django_assert_num_queries(0),
+        mock.patch.object(BaseDatabaseWrapper, "ensure_connection", unreachable),
+    ):
+        try:
+            raise OperationalError("could not connect to server")
+        except OperationalError:
+            response = views.server_error(request)
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(views.RETRY_AFTER)
+    assert "Le site est momentanément indisponible" in html
+    assert "could not connect" not in html
