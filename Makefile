@@ -16,7 +16,7 @@ PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 COVERAGE := $(VENV)/bin/coverage
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-postgres test-es lint format bench setup messages chromium check lock coverage plugins
+.PHONY: help run test test-fast test-postgres test-es lint format bench loadtest setup messages chromium check lock coverage plugins
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -97,3 +97,9 @@ format: setup ## Format and auto-fix with ruff
 
 bench: setup ## Serve under gunicorn on PostgreSQL and measure the main pages
 	$(PY) bench/run.py
+
+# The load test's size: CI runs `make loadtest USERS=20 DURATION=60s`.
+USERS ?= 200
+DURATION ?= 10m
+loadtest: setup ## Load test: USERS citizens for DURATION on PostgreSQL + Redis under gunicorn
+	$(PY) -m bench.loadtest.run --users $(USERS) --duration $(DURATION)
