@@ -69,3 +69,15 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
 
     def clean_discussion_emails(self):
         return self.cleaned_data.get("discussion_emails") or self.instance.discussion_emails
+
+
+class AccountDeletionForm(forms.Form):
+    """The citizen confirms, knowing it cannot be undone."""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account will be deleted for good, and my name and e-mail "
+            "address with it."
+        ),
+        error_messages={"required": _("Tick the box to confirm that you want to delete it.")},
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -27,11 +28,20 @@ class PersonalDataPart:
     ``label`` says what it is to a reader (translated), ``export(user)`` returns what the
     part holds about ``user`` and only about them, JSON-ready (strings, numbers, booleans,
     None, lists and dicts; dates as ISO 8601 strings, see :func:`iso`), in a number of
-    queries that does not grow with the amount of data."""
+    queries that does not grow with the amount of data.
+
+    ``erase(user)``, when the part holds anything, is the part's share of deleting the
+    account (``accounts.erasure.delete_account``, the right to erasure): called inside the
+    deletion's transaction before the account row is deleted, it must leave nothing that names
+    or identifies the person — delete what is only theirs (follows, « moi aussi »,
+    memberships, drafts…), detach and anonymise what stays public (contributions, comments,
+    threads: ``accounts.erasure.former_participant()`` names the author) — and must not fail
+    on a user with no data."""
 
     key: str
     label: Any
     export: Callable[[Any], Any]
+    erase: Callable[[Any], None] | None = None
 
 
 def iso(value):
@@ -89,11 +99,33 @@ def export_actions(user):
     ]
 
 
+def erase_account(user):
+    """The account's e-mail addresses and second factors (the account row itself is deleted
+    last, by ``accounts.erasure``)."""
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+
+
+def erase_reports(user):
+    """The reports stay, from nobody: a moderator still has to read them, and they still
+    count towards hiding what they report."""
+    Report.objects.filter(reporter=user).update(reporter=None)
+
+
+def erase_actions(user):
+    AccountAction.objects.filter(user=user).delete()
+
+
 CORE_PARTS = (
-    PersonalDataPart(key="account", label=_("Your account"), export=export_account),
-    PersonalDataPart(key="reports", label=_("Reports"), export=export_reports),
     PersonalDataPart(
-        key="limited_actions", label=_("Actions counted by the limits"), export=export_actions
+        key="account", label=_("Your account"), export=export_account, erase=erase_account
+    ),
+    PersonalDataPart(key="reports", label=_("Reports"), export=export_reports, erase=erase_reports),
+    PersonalDataPart(
+        key="limited_actions",
+        label=_("Actions counted by the limits"),
+        export=export_actions,
+        erase=erase_actions,
     ),
 )
 

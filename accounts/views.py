@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from cms_pages.panels import page_panels_context
 
+from .data_export import latest_export
 from .forms import ProfileForm
 from .rules import may_use_two_factor
 
@@ -36,6 +37,8 @@ def profile(request):
             # Staff are offered two-factor authentication (required for the admin but for the
             # Animateurs: accounts/middleware.py).
             "offer_two_factor": may_use_two_factor(request.user),
+            # Where the citizen's latest request for a copy of their data stands.
+            "data_export": latest_export(request.user),
             **page_panels_context(["profile"], request.user, request),
         },
     )

@@ -21,8 +21,11 @@ PAGE_PANELS = "register_page_panels"
 territory, enjeu, event (the core's pages), initiative, contribution (plugins' pages that
 other plugins fill), profile (``page`` is the citizen), search (the search page, ``page``
 is None; its ``no-result`` area is shown when nothing is found), header, navigation, footer
-(``page`` is None). Pages build their panels in ``get_context`` (``BasePage.panel_slot``, or
-``cms_pages.panels.page_panels_context`` in a view, so their media reach ``<head>``) and
+(``page`` is None), privacy (the privacy notice, ``accounts.privacy``, ``page`` is None: a
+section saying what personal data the plugin keeps, why, on which legal basis, who sees it
+and how long; its template gets the notice's ``periods``). Pages build their panels in
+``get_context`` (``BasePage.panel_slot``, or ``cms_pages.panels.page_panels_context`` in a
+view, so their media reach ``<head>``) and
 render them with ``{% load panel_tags %}{% panels "slot" %}`` — ``{% panels "slot"
 area="…" %}`` for a panel's ``area`` when a page has several places for the slot (a
 territory's ``overview``, the home page's ``intro``, the header's ``account`` menu). The
@@ -116,12 +119,18 @@ PERSONAL_DATA = "register_personal_data"
 - ``export(user)``: what the plugin holds about ``user`` and only about them — never another
   person's data (not the other members of an initiative) — as a JSON-ready dict or list
   (dates as ISO 8601 strings: ``accounts.personal_data.iso``), in a number of queries that
-  does not grow with the amount of data.
+  does not grow with the amount of data;
+- ``erase(user)`` (optional): the plugin's share of deleting the account, called by
+  ``accounts.erasure.delete_account`` inside its transaction, after the core's parts and
+  before the account row is deleted. It leaves nothing that names or identifies the person:
+  it deletes what was only theirs (follows, « moi aussi », memberships, drafts…) and detaches
+  and anonymises what stays public (contributions, threads, comments, by
+  ``accounts.erasure.former_participant()``); it never fails on a user with no data, and its
+  queries do not grow with the data (bulk updates and deletes).
 
 ``accounts.personal_data.export_personal_data(user)`` (and ``manage.py export_personal_data
 EMAIL [--output FILE]``) returns ``{"exported_at": …, "parts": {key: {"label": …, "data":
-export(user)}}}``, the core's parts first. Erasure (anonymise what must stay, delete the rest)
-will be added to the same part objects by the RGPD issue.
+export(user)}}}``, the core's parts first.
 """
 
 CACHE_KEYS = "register_cache_keys"

@@ -18,7 +18,8 @@ from cms_pages.extension_points import PAGE_PANELS
 # The core's pages and their places, plus the slots of plugins' own pages that other plugins
 # fill (an initiative's discussions, what a contribution became), a citizen's profile and
 # the parts of every page: header, main navigation and footer; and the search page (its
-# ``no-result`` area when nothing is found).
+# ``no-result`` area when nothing is found); and the privacy notice, where each plugin says
+# what personal data it keeps.
 SLOTS = (
     "home",
     "territory",
@@ -31,6 +32,7 @@ SLOTS = (
     "header",
     "navigation",
     "footer",
+    "privacy",
 )
 # Built for every page by the theme's context processor.
 CHROME_SLOTS = ("header", "navigation", "footer")

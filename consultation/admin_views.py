@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from accounts.models import FORMER_PARTICIPANT
 from cms_pages.collation import french
 from cms_pages.geo import LocalLeafletField, format_point, parse_point
 from cms_pages.models import EventPage, TerritoryPage
@@ -161,6 +162,13 @@ class ContributionInspectView(InspectView):
         )
 
     def get_field_display_value(self, field_name, field):
+        if (
+            field_name == "author"
+            and self.object.author_id is None
+            and self.object.source == Contribution.Source.ONLINE
+        ):
+            # Posted online, so by an account: one deleted since (accounts.erasure).
+            return FORMER_PARTICIPANT
         value = super().get_field_display_value(field_name, field)
         return "—" if value is None or value == "" else value
 

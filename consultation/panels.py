@@ -198,6 +198,12 @@ def latest(contributions):
     )
 
 
+class PrivacyPanel(PagePanel):
+    """What the consultation keeps about people, in the privacy notice. No query."""
+
+    template_name = "consultation/panels/privacy.html"
+
+
 PANELS = {
     "header": [HeaderPanel],
     "navigation": [NavigationPanel],
@@ -207,6 +213,7 @@ PANELS = {
     "event": [EventContributionsPanel],
     "profile": [ProfilePanel],
     "search": [SearchShareCallPanel],
+    "privacy": [PrivacyPanel],
 }
 
 

@@ -2,6 +2,7 @@
 rêves they wrote and their « moi aussi ». Contributions a facilitator captured for people
 without an account are those people's words, not the facilitator's, and stay out."""
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from accounts.personal_data import PersonalDataPart, iso, title_of
@@ -68,5 +69,20 @@ def export(user):
     }
 
 
+def erase(user):
+    """The révoltes and rêves stay, published as they were, from nobody (contributions never
+    show their author); the « moi aussi » go, each one taken off its contribution's count."""
+    Contribution.objects.filter(author=user).update(author=None)
+    Contribution.objects.filter(facilitator=user).update(facilitator=None)
+    Contribution.objects.filter(moderated_by=user).update(moderated_by=None)
+    supported = Support.objects.filter(user=user).values("contribution")
+    Contribution.objects.filter(pk__in=supported, support_count__gt=0).update(
+        support_count=F("support_count") - 1
+    )
+    Support.objects.filter(user=user).delete()
+
+
 def part():
-    return PersonalDataPart(key="consultation", label=_("Révoltes and rêves"), export=export)
+    return PersonalDataPart(
+        key="consultation", label=_("Révoltes and rêves"), export=export, erase=erase
+    )

@@ -101,11 +101,19 @@ def recent_comments(user):
     )
 
 
+class PrivacyPanel(PagePanel):
+    """What the forums keep about people, in the privacy notice. No query."""
+
+    template_name = "forums/panels/privacy.html"
+    order = 300
+
+
 PANELS = {
     "header": [HeaderPanel],
     "enjeu": [EnjeuThreadsPanel],
     "initiative": [InitiativeThreadsPanel],
     "profile": [ProfileCommentsPanel, ProfileFollowedThreadsPanel],
+    "privacy": [PrivacyPanel],
 }
 
 

@@ -6,9 +6,10 @@ e-mails a citizen chose about followed threads are part of the account (``accoun
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
 
+from accounts.erasure import former_participant
 from accounts.personal_data import PersonalDataPart, iso, title_of
 
-from .models import Comment, Thread, ThreadFollow
+from .models import Comment, DigestEntry, Thread, ThreadFollow
 
 
 def export(user):
@@ -71,5 +72,19 @@ def export(user):
     }
 
 
+def erase(user):
+    """The threads and comments stay where they are in the discussions, by « Ancien
+    participant » (every copy of the name, address and IP the comments framework keeps goes);
+    the follows, the digest's waiting lines and the marks on comments go."""
+    Thread.objects.filter(author=user).update(author=None)
+    Comment.objects.filter(user=user).update(
+        user=None, user_name=former_participant(), user_email="", user_url="", ip_address=None
+    )
+    Comment.objects.filter(moderated_by=user).update(moderated_by=None)
+    ThreadFollow.objects.filter(user=user).delete()
+    DigestEntry.objects.filter(user=user).delete()
+    CommentFlag.objects.filter(user=user).delete()
+
+
 def part():
-    return PersonalDataPart(key="forums", label=_("Discussions"), export=export)
+    return PersonalDataPart(key="forums", label=_("Discussions"), export=export, erase=erase)

@@ -23,6 +23,7 @@ from .models import InitiativePage
 IN_MODERATION = "in_moderation"
 CHANGES_REQUESTED = "changes_requested"
 NO_MODERATION = "none"
+WITHOUT_PORTEUR = "none"
 
 may_see_listing = is_editor | is_moderator | rules.is_superuser
 
@@ -80,9 +81,22 @@ class InitiativeFilterSet(PageFilterSet):
         widget=forms.RadioSelect,
     )
 
+    porteur = django_filters.ChoiceFilter(
+        label=_("Porteurs"),
+        choices=[(WITHOUT_PORTEUR, _("Without a porteur (their account was deleted)"))],
+        method="filter_porteur",
+        empty_label=_("Any"),
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = InitiativePage
         fields = []
+
+    def filter_porteur(self, queryset, name, value):
+        return (
+            queryset.filter(porteur_vacancy__isnull=False) if value == WITHOUT_PORTEUR else queryset
+        )
 
 
 class InitiativesMenuItem(MenuItem):

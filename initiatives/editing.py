@@ -25,6 +25,7 @@ from wagtail.admin.compare import (
 )
 from wagtail.models import Revision
 
+from accounts.models import FORMER_PARTICIPANT
 from cms_pages.geo import parse_point
 from consultation.models import Contribution
 from theme.params import parse_id
@@ -343,7 +344,8 @@ def conflict_context(page, stale):
 
 
 def author_name(revision):
-    """The public name of whoever saved ``revision``."""
+    """The public name of whoever saved ``revision``: « Ancien participant » once they
+    deleted their account."""
     if revision.user_id is None:
-        return str(_("Someone"))
+        return str(FORMER_PARTICIPANT)
     return revision.user.public_name

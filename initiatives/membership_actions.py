@@ -4,9 +4,10 @@ step down, remove.
 Each operation runs in one transaction and first locks every membership row of the initiative
 (``select_for_update``), so that two requests at once are applied one after the other: the
 second one counts the porteurs as the first one left them, and an initiative never loses its
-last porteur. Permissions are asked again under the lock, on fresh rows. E-mails are plain text
-(no HTML part: nothing a citizen typed can become markup), link to public pages only, and leave
-through the outbox once the transaction commits.
+last porteur — but when that porteur deletes their account (``initiatives.personal_data``): a
+moderator then promotes a member, as a porteur would. Permissions are asked again under the
+lock, on fresh rows. E-mails are plain text (no HTML part: nothing a citizen typed can become
+markup), link to public pages only, and leave through the outbox once the transaction commits.
 """
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from outbox.links import absolute_url
 
-from .models import InitiativePage, Membership
+from .models import InitiativePage, Membership, PorteurVacancy
 from .rules import remember_membership
 
 MESSAGE_MAX_LENGTH = Membership._meta.get_field("message").max_length
@@ -147,6 +148,8 @@ def promote(page, membership_id, actor):
             raise _refused("already_porteur")
         target.role = Membership.Role.PORTEUR
         target.save(update_fields=["role"])
+        # A porteur again: back on the planisphère, out of the moderators' queue.
+        PorteurVacancy.objects.filter(initiative_id=page.pk).delete()
     return target
 
 

@@ -70,12 +70,20 @@ class ProfilePanel(PagePanel):
         return context
 
 
+class PrivacyPanel(PagePanel):
+    """What the initiatives keep about people, in the privacy notice. No query."""
+
+    template_name = "initiatives/panels/privacy.html"
+    order = 200
+
+
 PANELS = {
     "header": [HeaderPanel],
     "territory": [LineagePanel],
     "enjeu": [LineagePanel],
     "contribution": [InspiredPanel],
     "profile": [ProfilePanel],
+    "privacy": [PrivacyPanel],
 }
 
 

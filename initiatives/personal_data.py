@@ -8,7 +8,7 @@ from wagtail.models import Revision
 
 from accounts.personal_data import PersonalDataPart, iso
 
-from .models import InitiativePage, Membership
+from .models import InitiativePage, Membership, PorteurVacancy
 
 
 def export(user):
@@ -65,5 +65,29 @@ def export(user):
     }
 
 
+def erase(user):
+    """The person's places in initiatives go (join requests too); an initiative they carried
+    alone is left without a porteur: it goes to the moderators' queue and off the planisphère
+    (:class:`~initiatives.models.PorteurVacancy`). The versions they saved stay, by « Ancien
+    participant » (``accounts.erasure`` unlinks the revisions), and the initiatives they
+    created lose their owner."""
+    carried = list(Membership.objects.porteurs().filter(user=user).values_list("initiative_id"))
+    carried = sorted(pk for (pk,) in carried)
+    # The memberships of those initiatives, locked as membership_actions locks them: a porteur
+    # leaving at the same moment counts the porteurs after this one is gone.
+    locked = list(
+        Membership.objects.select_for_update().filter(initiative_id__in=carried).order_by("pk")
+    )
+    Membership.objects.filter(user=user).delete()
+    still_carried = {
+        row.initiative_id for row in locked if row.is_porteur and row.user_id != user.pk
+    }
+    PorteurVacancy.objects.bulk_create(
+        [PorteurVacancy(initiative_id=pk) for pk in carried if pk not in still_carried],
+        ignore_conflicts=True,
+    )
+    InitiativePage.objects.filter(owner=user).update(owner=None)
+
+
 def part():
-    return PersonalDataPart(key="initiatives", label=_("Initiatives"), export=export)
+    return PersonalDataPart(key="initiatives", label=_("Initiatives"), export=export, erase=erase)

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from accounts.rules import is_editor, is_moderator
 
-from .models import Membership
+from .models import Membership, PorteurVacancy
 
 
 def membership_of(user, initiative):
@@ -66,8 +66,31 @@ def _has_view_restriction(page):
 
 
 @rules.predicate
+def lost_its_porteurs(user, initiative):
+    """The initiative's last porteur deleted their account and nobody took it over yet
+    (looked up once per page object)."""
+    if initiative is None:
+        return False
+    if "_without_porteur" not in initiative.__dict__:
+        initiative.__dict__["_without_porteur"] = PorteurVacancy.objects.filter(
+            initiative_id=initiative.pk
+        ).exists()
+    return initiative.__dict__["_without_porteur"]
+
+
+@rules.predicate
 def is_porteur_of_membership(user, membership):
     return membership is not None and is_porteur(user, membership.initiative)
+
+
+@rules.predicate
+def takes_over_membership(user, membership):
+    """A moderator acting on a membership of an initiative left without a porteur."""
+    return (
+        membership is not None
+        and is_moderator(user)
+        and lost_its_porteurs(user, membership.initiative)
+    )
 
 
 @rules.predicate
@@ -93,10 +116,14 @@ rules.add_perm(
     rules.is_active & is_published & ~is_member & ~has_pending_request,
 )
 rules.add_perm("initiatives.leave_initiative", rules.is_active & (is_member | has_pending_request))
-rules.add_perm("initiatives.manage_members", rules.is_active & (is_porteur | rules.is_superuser))
+# Moderators stand in for the porteurs of an initiative left without one, to name a new one.
+rules.add_perm(
+    "initiatives.manage_members",
+    rules.is_active & (is_porteur | rules.is_superuser | (is_moderator & lost_its_porteurs)),
+)
 rules.add_perm(
     "initiatives.manage_membership",
-    rules.is_active & (is_porteur_of_membership | rules.is_superuser),
+    rules.is_active & (is_porteur_of_membership | rules.is_superuser | takes_over_membership),
 )
 rules.add_perm("initiatives.contact_initiative", rules.is_active & is_published)
 rules.add_perm("initiatives.report_initiative", rules.is_active & is_published & ~is_member)

@@ -19,8 +19,13 @@ from cms_pages.extension_points import (
 from moderation.queues import ModerationQueue
 
 from . import demo, feeds, forum_access, panels, personal_data
-from .admin_views import IN_MODERATION, InitiativeListingViewSet, _pages_in_workflow
-from .models import InitiativePage
+from .admin_views import (
+    IN_MODERATION,
+    WITHOUT_PORTEUR,
+    InitiativeListingViewSet,
+    _pages_in_workflow,
+)
+from .models import InitiativePage, PorteurVacancy
 from .views.membership import InitiativeReportable
 
 
@@ -82,4 +87,18 @@ def register_initiative_queue():
         url=lambda: f"{reverse('initiative_pages:index')}?workflow={IN_MODERATION}",
         shown_to=(is_moderator | rules.is_superuser).test,
         order=40,
+    )
+
+
+@hooks.register(MODERATION_QUEUES)
+def register_initiatives_without_porteur_queue():
+    """Initiatives whose last porteur deleted their account: off the planisphère until a
+    moderator names a new porteur on their members' page."""
+    return ModerationQueue(
+        key="initiatives_without_porteur",
+        label=_("Initiatives without a porteur"),
+        count=lambda user: PorteurVacancy.objects.count(),
+        url=lambda: f"{reverse('initiative_pages:index')}?porteur={WITHOUT_PORTEUR}",
+        shown_to=(is_moderator | rules.is_superuser).test,
+        order=45,
     )

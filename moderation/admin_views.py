@@ -14,6 +14,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
+from accounts.models import public_name_of
+
 from .models import Report
 from .registry import get_reportable, reportables
 
@@ -53,6 +55,8 @@ class ReportInspectView(InspectView):
     def get_field_display_value(self, field_name, field):
         if field_name == "target":
             return describe_target(self.object)
+        if field_name == "reporter":
+            return public_name_of(self.object.reporter)
         return super().get_field_display_value(field_name, field)
 
 
@@ -85,7 +89,7 @@ class ReportViewSet(SnippetViewSet):
             Column(
                 "details", label=_("Details"), accessor=lambda r: Truncator(r.details).chars(120)
             ),
-            Column("reporter", label=_("Reporter"), accessor=lambda r: r.reporter.public_name),
+            Column("reporter", label=_("Reporter"), accessor=lambda r: public_name_of(r.reporter)),
             StatusTagColumn(
                 "status",
                 label=_("Status"),

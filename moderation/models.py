@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Report(models.Model):
-    """A citizen's report that something breaks the rules; one per reporter and target."""
+    """A citizen's report that something breaks the rules; one per reporter and target (a
+    deleted account's reports have no reporter and are not unique)."""
 
     class Reason(models.TextChoices):
         OFFENSIVE = "offensive", _("Insulting, hateful or discriminatory")
@@ -28,7 +29,10 @@ class Report(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reporter"),
-        on_delete=models.CASCADE,
+        # A deleted account's reports stay, from nobody (accounts.erasure): still to be read,
+        # still counted towards hiding their target.
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="reports",
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)

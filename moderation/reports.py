@@ -78,9 +78,9 @@ def file_report(reportable, target, reporter, reason, details=""):
             raise AlreadyReported from error
         threshold = reportable.hide_threshold
         if threshold is not None:
-            reporters = (
-                open_reports(reportable.model, [locked]).values("reporter").distinct().count()
-            )
+            # One report per reporter (a unique constraint), so one open report is one
+            # reporter, a deleted account's (no reporter any more) included.
+            reporters = open_reports(reportable.model, [locked]).count()
             if reporters >= threshold and reportable.can_hide(locked):
                 reportable.hide(locked, reporters)
     return report

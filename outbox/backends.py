@@ -10,7 +10,8 @@ from .tasks import deliver_email
 
 class OutboxBackend(BaseEmailBackend):
     """Write each message to the outbox; a task delivers it once the transaction commits,
-    so a slow or dead mail server never holds up nor breaks the request that sent it."""
+    so a slow or dead mail server never holds up nor breaks the request that sent it. A
+    message with ``forget_when_sent = True`` is deleted once delivered."""
 
     def send_messages(self, email_messages):
         stored = []
@@ -37,6 +38,7 @@ class OutboxBackend(BaseEmailBackend):
                     bcc=list(message.bcc),
                     reply_to=list(message.reply_to),
                     headers=dict(message.extra_headers),
+                    forget_when_sent=getattr(message, "forget_when_sent", False),
                 )
             )
         for email in stored:

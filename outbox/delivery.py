@@ -30,7 +30,8 @@ def build_message(email, connection):
 
 
 def deliver(email_id):
-    """Send one stored message; record the failure instead of raising it. Return the status."""
+    """Send one stored message; record the failure instead of raising it. Return the status.
+    A message to forget once sent is deleted then."""
     with transaction.atomic():
         email = (
             OutgoingEmail.objects.select_for_update()
@@ -55,5 +56,8 @@ def deliver(email_id):
             email.status = OutgoingEmail.Status.SENT
             email.sent_at = timezone.now()
             email.last_error = ""
+        if email.status == OutgoingEmail.Status.SENT and email.forget_when_sent:
+            email.delete()
+            return OutgoingEmail.Status.SENT
         email.save(update_fields=["attempts", "status", "last_error", "sent_at"])
         return email.status

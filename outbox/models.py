@@ -28,6 +28,9 @@ class OutgoingEmail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Deleted as soon as it has left, instead of kept as a record: the mail confirming that an
+    # account was deleted, the last trace of its address (accounts.views.delete_account).
+    forget_when_sent = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("outgoing e-mail")

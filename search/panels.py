@@ -1,4 +1,5 @@
-"""The search box in the header of every page, with its styles and its suggestions' script."""
+"""The search box in the header of every page, with its styles and its suggestions' script;
+the search's section of the privacy notice."""
 
 from django.forms.widgets import Script
 
@@ -16,5 +17,16 @@ class HeaderSearchPanel(PagePanel):
         js = [Script("search/search-suggest.js", defer=True)]
 
 
+class PrivacyPanel(PagePanel):
+    """What the search keeps (no query typed, only copies of public content), in the privacy
+    notice. No query."""
+
+    template_name = "search/panels/privacy.html"
+    order = 900
+
+
+PANELS = {"header": [HeaderSearchPanel], "privacy": [PrivacyPanel]}
+
+
 def page_panels(slot, page, request):
-    return [HeaderSearchPanel(slot, page, request)] if slot == "header" else []
+    return [panel(slot, page, request) for panel in PANELS.get(slot, ())]

@@ -69,7 +69,8 @@ def add_search_status_panel(request, panels):
 
 @hooks.register(PAGE_PANELS)
 def register_search_panels(slot, page, request):
-    """The search box in the header of every page (``search.panels``)."""
+    """The search box in the header of every page and the search's section of the privacy
+    notice (``search.panels``)."""
     return panels.page_panels(slot, page, request)
 
 

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import privacy
 from accounts import views as account_views
 from cms_pages.plugins import PluginConfig
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("accounts.urls")),
     path("comptes/", include("allauth.urls")),
+    path("confidentialite/", privacy.privacy_notice, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
     path("", include("cms_pages.urls")),

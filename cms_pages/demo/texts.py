@@ -194,50 +194,23 @@ def mentions_legales(pages):
 
 
 def donnees_personnelles(pages):
-    """Privacy notice: what the platform actually stores, without invented legal details."""
+    """Where the privacy notice once was: the notice is now the platform's own page
+    (``/confidentialite/``, accounts.privacy), whose periods come from the settings; this page
+    only leads there, and leaves the footer to it."""
     return {
         "slug": "donnees-personnelles",
         "title": "Données personnelles",
         "show_in_menus": False,
-        "show_in_footer": True,
+        "show_in_footer": False,
         "intro": (
             "Ce que la plateforme enregistre sur vous, pourquoi, et comment exercer vos droits."
         ),
         "body": [
-            heading("Ce que la plateforme enregistre"),
             paragraph(
-                "<p>La consultation du site ne demande aucun compte. Si vous en créez un, la "
-                "plateforme enregistre :</p>"
-                "<ul><li>votre adresse électronique, pour vous connecter et recevoir les "
-                "messages que vous avez demandés ; elle n'est jamais affichée ;</li>"
-                "<li>le nom que vous choisissez d'afficher, qui accompagne vos contributions "
-                "publiques ;</li>"
-                "<li>votre territoire de rattachement parmi les cinq EPCI, si vous "
-                "l'indiquez ;</li>"
-                "<li>vos contributions : révoltes, rêves, « moi aussi », initiatives, "
-                "commentaires et annonces de la Bourse aux initiatives.</li></ul>"
-                "<p>Quand une contribution est placée sur la carte, sa position publique est "
-                "arrondie à une centaine de mètres.</p>"
-            ),
-            heading("Cookies"),
-            paragraph(
-                "<p>Le site n'utilise que les cookies nécessaires à son fonctionnement : "
-                "session de connexion, protection des formulaires et choix de la langue. Il "
-                "n'utilise ni cookie publicitaire ni outil de mesure d'audience tiers. Les fonds "
-                "de carte peuvent être chargés depuis un serveur de tuiles cartographiques, qui "
-                "reçoit alors l'adresse IP de votre navigateur.</p>"
-            ),
-            heading("Vos droits"),
-            paragraph(
-                "<p>Vous pouvez accéder à vos données, les faire rectifier ou effacer, vous "
-                "opposer à leur traitement ou en limiter l'usage, et en demander une copie, en "
-                f'écrivant à <a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>. Vous pouvez '
-                "aussi adresser une réclamation à la CNIL.</p>"
-            ),
-            heading("À compléter avant la mise en ligne"),
-            paragraph(
-                "<p>Le responsable du traitement, les durées de conservation et l'hébergeur "
-                "des données doivent être précisés ici par l'éditeur du site.</p>"
+                "<p>Tout est expliqué dans la "
+                '<a href="/confidentialite/">politique de confidentialité</a> de la plateforme : '
+                "les données conservées, pourquoi, qui les voit, combien de temps, et vos "
+                "droits.</p>"
             ),
         ],
     }

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -77,3 +78,26 @@ class Membership(models.Model):
     @property
     def is_porteur(self):
         return self.status == self.Status.ACTIVE and self.role == self.Role.PORTEUR
+
+
+class PorteurVacancy(models.Model):
+    """An initiative that lost its last porteur when their account was deleted
+    (``initiatives.personal_data.erase``): it waits in the moderators' queue, off the
+    planisphère, until a moderator names a new porteur among its members (deleted then, by
+    ``initiatives.membership_actions.promote``). Kept apart from the page, like membership,
+    so that no revision brings it back or takes it away."""
+
+    initiative = models.OneToOneField(
+        "initiatives.InitiativePage",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="porteur_vacancy",
+    )
+    since = models.DateTimeField(_("without a porteur since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("initiative without a porteur")
+        verbose_name_plural = _("initiatives without a porteur")
+
+    def __str__(self):
+        return str(self.initiative_id)

@@ -58,7 +58,8 @@ STANDARD_SLUGS = {
     "donnees-personnelles",
 }
 MENU_SLUGS = {"territoires", "enjeux", "evenements", "initiatives", "le-projet"}
-FOOTER_SLUGS = {"mentions-legales", "donnees-personnelles"}
+# The privacy notice is the platform's own page (/confidentialite/), always in the footer.
+FOOTER_SLUGS = {"mentions-legales"}
 INDICATIVE = "Date et lieu indicatifs"
 
 

@@ -194,7 +194,9 @@ def test_the_profile_renders_without_any_plugin_panel(client, shared_demo, djang
     with mock.patch.dict(hooks._hooks, {PAGE_PANELS: []}):
         soup = parsed(client.get("/comptes/profil/"))
     assert soup.select_one("main form")
-    assert not soup.select("main section")
+    # The core's own sections only: the copy of one's data, the deletion of the account.
+    sections = {section.get("id") for section in soup.select("main section")}
+    assert sections == {"vos-donnees", "supprimer-mon-compte"}
 
 
 def core_files():
@@ -241,6 +243,7 @@ def slot_objects():
         "header": [None],
         "navigation": [None],
         "footer": [None],
+        "privacy": [None],
     }
 
 

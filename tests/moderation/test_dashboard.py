@@ -66,7 +66,15 @@ def test_moderators_see_every_queue_with_its_count_and_link(client, world):
     html = dashboard(client, world.moderator)
     assert 'id="moderation-summary' in html or "moderation-summary" in html
     rows = queue_rows(html)
-    assert set(rows) == {"reports", "contributions", "comments", "initiatives"}
+    assert set(rows) == {
+        "reports",
+        "contributions",
+        "comments",
+        "initiatives",
+        "initiatives_without_porteur",
+    }
+    assert rows["initiatives_without_porteur"][0] == 0
+    assert rows["initiatives_without_porteur"][1].endswith("?porteur=none")
     assert rows["contributions"][0] == 1
     assert rows["contributions"][1].endswith("?status=pending")
     assert rows["comments"] == (1, reverse("forums_moderation_queue"))

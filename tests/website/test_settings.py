@@ -45,3 +45,44 @@ def test_deploy_check_reports_nothing_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_cookies_are_secure_unless_a_loopback_test_turns_it_off():
+    """The load test serves plain http on 127.0.0.1 (bench/loadtest): SECURE_COOKIES=False is
+    its explicit way out; production keeps secure cookies, and the deploy check flags the
+    switch."""
+    show = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    )
+    assert run_manage("shell", "-v0", "-c", show, env=PRODUCTION_ENV).stdout.split() == [
+        "True",
+        "True",
+    ]
+    insecure = {**PRODUCTION_ENV, "SECURE_COOKIES": "False"}
+    assert run_manage("shell", "-v0", "-c", show, env=insecure).stdout.split() == [
+        "False",
+        "False",
+    ]
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=insecure)
+    assert result.returncode != 0
+    assert "SESSION_COOKIE_SECURE" in result.stderr
+
+
+def test_behind_a_trusted_proxy_the_visitors_address_counts_for_the_limits_per_ip():
+    """allauth's limits per IP address (logins, sign-ups) must see each visitor's address, not
+    the reverse proxy's, or every visitor shares one allowance."""
+    show = (
+        "from allauth.account.adapter import get_adapter; "
+        "from django.test import RequestFactory; "
+        "request = RequestFactory().get('/', REMOTE_ADDR='127.0.0.1', "
+        "HTTP_X_FORWARDED_FOR='203.0.113.7'); "
+        "print(get_adapter(request).get_client_ip(request))"
+    )
+    assert run_manage("shell", "-v0", "-c", show, env=PRODUCTION_ENV).stdout.split() == [
+        "127.0.0.1"
+    ]
+    behind_proxy = {**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": "1"}
+    assert run_manage("shell", "-v0", "-c", show, env=behind_proxy).stdout.split() == [
+        "203.0.113.7"
+    ]

@@ -133,25 +133,39 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A database cache is shared by every worker process, which allauth's rate limits need: the
+# cache without Redis, and Redis's stand-in while Redis cannot be reached (website/cache.py).
+# `manage.py createcachetable` creates its table.
+_database_cache = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "cache_entries",
+    # Past this many entries a third are dropped: an attack trying many addresses (a count
+    # per IP address and per e-mail address) must not push out the counts (Django's: 300).
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.cache.RedisCacheWithFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="aac"),
-        }
+            "OPTIONS": {
+                "fallback": "database",
+                "retry_after": env.float("REDIS_RETRY_AFTER", default=10),
+                # A dead Redis costs this once per retry, not on every call.
+                "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.25),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+            },
+        },
+        "database": _database_cache,
     }
 else:
-    # A database cache is shared by every worker process, which allauth's rate limits need.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cache_entries",
-        }
-    }
+    CACHES = {"default": _database_cache}
 
 AUTH_USER_MODEL = "accounts.User"
+# Sessions in the database, each with its account id: deleting an account ends them all.
+SESSION_ENGINE = "accounts.sessions"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -197,6 +211,23 @@ ACCOUNT_RATE_LIMITS = {
 # Staff two-factor authentication (accounts/middleware.py requires it for the admin).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
+# Personal data (RGPD): retention applied by manage.py apply_retention (daily, from cron) and
+# told on the privacy notice (/confidentialite/), which renders these values.
+# An account unused this many days (no login since; staff excepted) is deleted, after an
+# e-mail sent INACTIVE_ACCOUNT_WARNING_DAYS days before.
+INACTIVE_ACCOUNT_DAYS = env.int("INACTIVE_ACCOUNT_DAYS", default=3 * 365)
+INACTIVE_ACCOUNT_WARNING_DAYS = env.int("INACTIVE_ACCOUNT_WARNING_DAYS", default=30)
+# Where citizens write about their data; shown on the privacy notice.
+PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", default="agir@lacooperativedescitoyens.fr")
+# How long the web server in front of the site keeps its access logs (IP addresses): the site
+# writes none itself; the deployment rotates them within this many days, as the notice says.
+SERVER_LOG_RETENTION_DAYS = env.int("SERVER_LOG_RETENTION_DAYS", default=180)
+# A citizen's copy of their data, asked for on their profile (accounts/data_export.py): its
+# download link works this many days; at most this many requests per account in the window
+# (seconds).
+PERSONAL_DATA_EXPORT_DAYS = env.int("PERSONAL_DATA_EXPORT_DAYS", default=7)
+PERSONAL_DATA_EXPORT_RATE_LIMIT = (3, 24 * 3600)
+
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -210,12 +241,26 @@ STATICFILES_DIRS = [
     ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),
     ("vendor/leaflet-markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
 ]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Where ``manage.py backup`` writes its archives unless told otherwise (git-ignored).
+BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
+# Files only their owner may download (a citizen's data export): outside MEDIA_ROOT, so never
+# served by the web server; a view checks who asks (accounts/export_views.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": PRIVATE_MEDIA_ROOT,
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "website.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
 }
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: every message is written to the outbox table and leaves after the transaction
@@ -225,6 +270,9 @@ OUTBOX_DELIVERY_BACKEND = env(
     "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
 )
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+# Stored e-mails (sent, failed or never sent) are deleted after this many days
+# (manage.py apply_retention, daily).
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")

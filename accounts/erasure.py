@@ -1,0 +1,140 @@
+"""Deleting a citizen's account: the right to erasure (RGPD article 17).
+
+What the citizen posted in public stays, anonymised (« Ancien participant »): contributions,
+comments, threads, the versions of initiatives they saved, the reports they made. Every copy of
+their name, e-mail address and IP address goes: each part of their personal data erases its
+own (``PersonalDataPart.erase``: the core's parts, then the plugins'), then the core erases
+what no part holds: the outbox's mails to or about them, the audit log's and the revisions'
+links to them, their sessions. Only then is the account row deleted, in the same transaction.
+
+:func:`delete_account` is the one way in: the citizen's own page
+(``accounts.deletion_views``), the admin's deletion of a user (``accounts.wagtail_hooks``) and
+the retention of inactive accounts call it. A user deleted any other way (``user.delete()`` in
+a shell, a bulk action) is erased all the same, by the ``pre_delete`` receiver at the end of
+this module.
+"""
+
+import hashlib
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from django.utils import translation
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+
+from outbox.models import OutgoingEmail
+
+from .models import FORMER_PARTICIPANT, PersonalDataExport
+from .personal_data import personal_data_parts
+from .sessions import AccountSession
+
+#: The audit log's action for a deleted account (``accounts.wagtail_hooks`` names it).
+DELETE_ACCOUNT = "accounts.delete_account"
+
+# Set on a user whose data is erased, so that the ``pre_delete`` receiver does not erase twice.
+_ERASED = "_personal_data_erased"
+
+
+def former_participant():
+    """« Ancien participant »: the name that rows which stay carry instead of the person's. It
+    is stored (a comment's author name), and stored content is written in French."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(FORMER_PARTICIPANT)
+
+
+def delete_account(user, *, by=None):
+    """Erase everything that names or identifies ``user``, keep what they posted anonymised,
+    then delete the account, in one transaction; the audit log says an account was deleted
+    (by ``by``, an administrator, or by its owner when None), without naming it."""
+    with transaction.atomic():
+        erase_personal_data(user)
+        log_deletion(user, by)
+        user.delete()
+
+
+def log_deletion(user, by):
+    """« Account deleted » in the audit log, by ``by`` (None: its owner, or the retention),
+    labelled without the name (:func:`deleted_account_label`)."""
+    log(
+        instance=user,
+        action=DELETE_ACCOUNT,
+        user=by,
+        title=deleted_account_label(user),
+        deleted=True,
+    )
+
+
+def deleted_account_label(user):
+    """What the audit log calls a deleted account: a short hash of its id, enough to tell two
+    deletions apart, never a name or an address."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:account:{user.pk}".encode()).hexdigest()
+    return f"{former_participant()} #{digest[:10]}"
+
+
+def erase_personal_data(user):
+    """Every part's erasure (the core's first, then the plugins'), then the core's own: what
+    is left is the account row alone, which names nobody but itself."""
+    addresses = person_addresses(user)
+    for part in personal_data_parts():
+        if part.erase is not None:
+            part.erase(user)
+    erase_outbox(user, addresses)
+    erase_log_links(user)
+    Revision.objects.filter(user=user).update(user=None)
+    AccountSession.objects.filter(account_id=user.pk).delete()
+    # Their copies of their data, files included (deleted after commit: accounts.data_export).
+    PersonalDataExport.objects.filter(user=user).delete()
+    setattr(user, _ERASED, True)
+
+
+def person_addresses(user):
+    """Every e-mail address of ``user``: the account's and allauth's (read before the account
+    part deletes them)."""
+    addresses = {user.email.lower()} if user.email else set()
+    addresses.update(
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    )
+    return addresses
+
+
+def erase_outbox(user, addresses):
+    """Delete the stored mails sent to the person or carrying their address (a reply-to, a
+    body) and those that name them (another citizen told of their comment, of their request
+    to join), sent or still waiting: a mail about someone who is gone is not worth its copy
+    of their name. The name is matched as typed, case included."""
+    naming = Q()
+    for address in addresses:
+        for field in ("to", "cc", "bcc", "reply_to", "headers", "subject", "body", "html_body"):
+            naming |= Q(**{f"{field}__icontains": address})
+    name = user.display_name.strip()
+    if name:
+        naming |= Q(subject__contains=name) | Q(body__contains=name) | Q(html_body__contains=name)
+    if naming:
+        OutgoingEmail.objects.filter(naming).delete()
+
+
+def erase_log_links(user):
+    """The audit log keeps what was done, not who did it: Wagtail's entries point at users
+    without a database constraint, so they are unlinked here; entries about the account itself
+    lose its name."""
+    ModelLogEntry.objects.filter(user_id=user.pk).update(user_id=None)
+    PageLogEntry.objects.filter(user_id=user.pk).update(user_id=None)
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user, for_concrete_model=False),
+        object_id=str(user.pk),
+    ).update(label=deleted_account_label(user))
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="accounts_erase_on_delete")
+def erase_before_deletion(sender, instance, **kwargs):
+    """A user deleted without :func:`delete_account` (a shell, the admin's bulk deletion) is
+    erased all the same, once."""
+    if not getattr(instance, _ERASED, False):
+        erase_personal_data(instance)
+        log_deletion(instance, None)
