@@ -3,22 +3,14 @@ again, the page read (axe), the confirmation refused unticked, then the account 
 citizen signed out on the home page."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from accounts.models import User
+from tests.browser.axe import assert_no_serious_violation
 from tests.browser.conftest import session_cookie
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def assert_no_serious_violation(page):
-    results = Axe().run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, results.generate_report()
 
 
 def test_citizen_deletes_their_account(site, page, live_server):

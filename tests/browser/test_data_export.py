@@ -5,21 +5,13 @@ import json
 import zipfile
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.axe import assert_no_serious_violation
 from tests.browser.conftest import session_cookie
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def assert_no_serious_violation(page):
-    results = Axe().run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, results.generate_report()
 
 
 def test_citizen_prepares_and_downloads_their_data(site, page, live_server, tmp_path):

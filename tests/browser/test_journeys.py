@@ -7,7 +7,6 @@ from contextlib import suppress
 
 import pytest
 from allauth.account.models import EmailAddress
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
@@ -15,22 +14,16 @@ from playwright.sync_api import expect
 from accounts.rules import EDITORS, FACILITATORS, MODERATORS
 from cms_pages.models import EventPage, TerritoryPage
 from consultation.models import Contribution
+from tests.browser.axe import assert_no_serious_violation
 from tests.browser.conftest import session_cookie, wait_until
 from tests.factories import ContributionFactory, UserFactory, totp_code, totp_device
 
 pytestmark = pytest.mark.browser
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 PASSWORD = "motdepasse-solide-42"  # tests/factories.py
 MOVE_DEBOUNCE_MS = 250  # theme/static/theme/js/map.js
 GEOJSON = re.compile(r"/api/contributions\.geojson\?")
 REVE = "Je rêve d'une navette le dimanche entre les villages et la gare."
-
-
-def assert_no_serious_violation(page):
-    results = Axe().run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, results.generate_report()
 
 
 def settle(page):

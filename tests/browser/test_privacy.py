@@ -2,18 +2,11 @@
 with no serious accessibility violation, in French and in English."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.axe import assert_no_serious_violation
+
 pytestmark = pytest.mark.browser
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def assert_accessible(page):
-    results = Axe().run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, results.generate_report()
 
 
 def test_the_footer_leads_to_an_accessible_notice(site, page):
@@ -23,7 +16,7 @@ def test_the_footer_leads_to_an_accessible_notice(site, page):
     page.wait_for_url("**/confidentialite/")
     assert page.get_by_role("heading", level=1).inner_text() == "Politique de confidentialité"
     assert page.get_by_role("heading", name="Révoltes et rêves").is_visible()
-    assert_accessible(page)
+    assert_no_serious_violation(page)
 
 
 def test_the_sign_up_form_leads_to_the_notice(site, page):
@@ -42,4 +35,4 @@ def test_the_notice_follows_the_language_switch(site, page):
 
     assert page.url.endswith("/confidentialite/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
-    assert_accessible(page)
+    assert_no_serious_violation(page)

@@ -1,8 +1,6 @@
 """A message marked ``forget_when_sent`` (the last mail to a deleted account) is kept while
 it has not left — for the retries — and deleted from the outbox once it has."""
 
-import socket
-
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -16,17 +14,6 @@ def send_forgettable():
     message = mail.EmailMessage("Au revoir", "Corps", "n@example.org", ["parti@example.org"])
     message.forget_when_sent = True
     message.send()
-
-
-@pytest.fixture
-def dead_smtp(settings):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 2
 
 
 def test_it_leaves_then_is_deleted(django_capture_on_commit_callbacks):

@@ -1,7 +1,5 @@
 """E-mails are stored with the transaction and leave after it commits."""
 
-import socket
-
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -14,18 +12,6 @@ pytestmark = pytest.mark.django_db
 
 def send_one(subject="Bonjour"):
     mail.send_mail(subject, "Corps du message", "ne-pas-repondre@example.org", ["a@example.org"])
-
-
-@pytest.fixture
-def dead_smtp(settings):
-    """An SMTP transport pointed at a port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 2
 
 
 def test_message_leaves_only_after_commit(django_capture_on_commit_callbacks):
