@@ -15,6 +15,10 @@ this module.
 """
 
 import hashlib
+import json
+import re
+from email.utils import getaddresses
+from functools import partial
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -25,7 +29,8 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import translation
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
+from wagtail.users.models import UserProfile
 
 from outbox.models import OutgoingEmail
 
@@ -85,11 +90,40 @@ def erase_personal_data(user):
             part.erase(user)
     erase_outbox(user, addresses)
     erase_log_links(user)
-    Revision.objects.filter(user=user).update(user=None)
+    erase_page_links(user)
+    erase_avatar(user)
     AccountSession.objects.filter(account_id=user.pk).delete()
     # Their copies of their data, files included (deleted after commit: accounts.data_export).
     PersonalDataExport.objects.filter(user=user).delete()
     setattr(user, _ERASED, True)
+
+
+def erase_page_links(user):
+    """Pages and their revisions keep their history, not who held them: the revisions they
+    saved lose their author, the stored copies of a page lose its owner and locker (kept in
+    each revision's content), and a page they had locked is unlocked (Wagtail treats a lock
+    without its holder as held by someone else: nobody could edit it)."""
+    Revision.objects.filter(user=user).update(user=None)
+    held = []
+    for revision in Revision.objects.filter(
+        Q(content__owner=user.pk) | Q(content__locked_by=user.pk)
+    ):
+        for key in ("owner", "locked_by"):
+            if revision.content.get(key) == user.pk:
+                revision.content[key] = None
+        held.append(revision)
+    Revision.objects.bulk_update(held, ["content"], batch_size=500)
+    Page.objects.filter(locked_by=user).update(locked=False, locked_by=None, locked_at=None)
+
+
+def erase_avatar(user):
+    """The picture a staff member gave their admin profile: Wagtail deletes the profile row
+    with the account, not the file, which would stay public under MEDIA_URL (deleted after
+    commit: a rolled-back deletion keeps it)."""
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is not None and profile.avatar:
+        storage, name = profile.avatar.storage, profile.avatar.name
+        transaction.on_commit(partial(storage.delete, name))
 
 
 def person_addresses(user):
@@ -104,19 +138,57 @@ def person_addresses(user):
 
 
 def erase_outbox(user, addresses):
-    """Delete the stored mails sent to the person or carrying their address (a reply-to, a
-    body) and those that name them (another citizen told of their comment, of their request
-    to join), sent or still waiting: a mail about someone who is gone is not worth its copy
-    of their name. The name is matched as typed, case included."""
-    naming = Q()
-    for address in addresses:
-        for field in ("to", "cc", "bcc", "reply_to", "headers", "subject", "body", "html_body"):
-            naming |= Q(**{f"{field}__icontains": address})
+    """The stored mails: those to the person or from them (their address to reply to) are
+    deleted, whatever their state; the others that carry their address or name (another
+    citizen told of their comment, of their request to join) are deleted once sent — a copy of
+    a mail that has left is worth nothing next to the person's name — and, still waiting, keep
+    their recipient's message with the person's name and address replaced by « Ancien
+    participant ». Addresses match whole (``jo@x.fr`` is not in ``marjo@x.fr``), names as
+    whole words, case included."""
+    mentions = [
+        re.compile(rf"(?<![\w.+-]){re.escape(address)}(?![\w.-])", re.IGNORECASE)
+        for address in addresses
+    ]
     name = user.display_name.strip()
     if name:
-        naming |= Q(subject__contains=name) | Q(body__contains=name) | Q(html_body__contains=name)
-    if naming:
-        OutgoingEmail.objects.filter(naming).delete()
+        mentions.append(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"))
+    if not mentions:
+        return
+    # The database narrows down (a substring), Python decides (whole addresses and words).
+    candidates = Q()
+    for address in addresses:
+        for field in ("to", "cc", "bcc", "reply_to", "headers", "subject", "body", "html_body"):
+            candidates |= Q(**{f"{field}__icontains": address})
+    if name:
+        for field in ("subject", "body", "html_body"):
+            candidates |= Q(**{f"{field}__contains": name})
+    for email in OutgoingEmail.objects.filter(candidates).select_for_update():
+        parsed = getaddresses([*email.to, *email.cc, *email.bcc, *email.reply_to])
+        correspondents = {address.lower() for _, address in parsed}
+        texts = [email.subject, email.body, email.html_body, *email.reply_to]
+        texts.append(json.dumps(email.headers, ensure_ascii=False))
+        named = any(mention.search(text) for mention in mentions for text in texts)
+        if correspondents & addresses or (named and email.status == OutgoingEmail.Status.SENT):
+            email.delete()
+        elif named:
+            redact(email, mentions)
+
+
+def redact(email, mentions):
+    """A waiting mail to someone else keeps its message, without the person's name and
+    addresses (« Ancien participant »)."""
+    former = former_participant()
+    for field in ("subject", "body", "html_body"):
+        text = getattr(email, field)
+        for mention in mentions:
+            text = mention.sub(former, text)
+        setattr(email, field, text)
+    email.headers = {
+        key: value
+        for key, value in email.headers.items()
+        if not any(m.search(str(value)) for m in mentions)
+    }
+    email.save(update_fields=["subject", "body", "html_body", "headers"])
 
 
 def erase_log_links(user):

@@ -9,6 +9,7 @@ in the page's ``privacy`` panel slot, so a plugin switched off leaves the notice
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.shortcuts import render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
@@ -47,6 +48,7 @@ def retention_periods():
             duration(language_cookie_age // DAY) if language_cookie_age is not None else None
         ),
         "server_logs": duration(settings.SERVER_LOG_RETENTION_DAYS),
+        "backups": duration(settings.BACKUP_RETENTION_DAYS),
     }
 
 
@@ -62,6 +64,7 @@ def privacy_notice(request):
             "session_cookie_name": settings.SESSION_COOKIE_NAME,
             "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
             "language_cookie_name": settings.LANGUAGE_COOKIE_NAME,
+            "messages_cookie_name": CookieStorage.cookie_name,
             # The one third-party request: the map tiles' server, when there is one.
             "tiles_host": urlsplit(settings.MAP_TILES_URL).hostname,
             **page_panels_context(["privacy"], None, request),

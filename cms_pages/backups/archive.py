@@ -3,6 +3,7 @@
 import hashlib
 import io
 import json
+import os
 import tarfile
 import time
 import zlib
@@ -48,7 +49,9 @@ def write(archive, manifest, members):
     disk) pairs) and its checksum file; return the archive's SHA-256.
 
     The archive is written under a temporary name and renamed once complete, so an
-    interrupted backup never leaves an archive that looks whole.
+    interrupted backup never leaves an archive that looks whole; it holds the whole database
+    (password hashes, sessions, e-mails) and the private files, so it is readable by its owner
+    only (0600), whatever the umask.
     """
     archive = Path(archive)
     partial = archive.with_name(archive.name + ".part")
@@ -56,6 +59,8 @@ def write(archive, manifest, members):
     info = _anonymous(tarfile.TarInfo(MANIFEST))
     info.size, info.mtime, info.mode = len(data), time.time(), 0o644
     try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.chmod(partial, 0o600)
         with tarfile.open(partial, "w:gz") as tar:
             tar.addfile(info, io.BytesIO(data))
             for name, path in members:
@@ -63,6 +68,7 @@ def write(archive, manifest, members):
         digest = file_sha256(partial)
         # The checksum first: a backup cut short leaves no archive without one.
         checksum_path(archive).write_text(f"{digest}  {archive.name}\n", "utf-8")
+        os.chmod(checksum_path(archive), 0o600)
         partial.replace(archive)
     finally:
         partial.unlink(missing_ok=True)
@@ -181,3 +187,27 @@ def _not_a_backup(archive):
         _("%(path)s is not a backup made by manage.py backup. Nothing was restored.")
         % {"path": archive}
     )
+
+
+#: How ``manage.py backup`` names its archives in ``BACKUP_DIR`` (a UTC time follows).
+DEFAULT_PREFIX = "aux-actes-citoyens-"
+
+
+def prune(folder, before, dry_run=False):
+    """Delete the archives ``manage.py backup`` wrote under its default name in ``folder``
+    (and their ``.sha256``) last modified before ``before`` (an aware datetime): the number of
+    archives. Archives written elsewhere or under another name (``--output``) are the
+    operator's to keep."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    old = [
+        path
+        for path in folder.glob(f"{DEFAULT_PREFIX}*.tar.gz")
+        if path.stat().st_mtime < before.timestamp()
+    ]
+    if not dry_run:
+        for path in old:
+            checksum_path(path).unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
+    return len(old)

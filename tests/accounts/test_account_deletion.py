@@ -13,13 +13,17 @@ from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage, send_mail
 from django.db import connection, models
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+from wagtail.users.models import UserProfile
 
 from accounts.erasure import DELETE_ACCOUNT, delete_account
 from accounts.models import AccountAction
@@ -216,6 +220,24 @@ def test_what_was_only_theirs_is_deleted(world):
     assert not OutgoingEmail.objects.filter(subject="Contact").exists()
 
 
+def test_other_peoples_mails_stay_without_the_person(world):
+    """A waiting mail to someone else is kept, the person's name replaced; a mail to an address
+    that merely contains theirs, or naming someone whose name contains theirs, is untouched;
+    a sent copy that names them goes."""
+    send_mail("Lien", "Bonjour Brunehilde Oyarzábalès.", None, [f"x{EMAIL}"])
+    sent = OutgoingEmail.objects.get(subject="Lien")
+    send_mail("Ancien", f"{NAME} a répondu.", None, ["lecteur@example.org"])
+    OutgoingEmail.objects.filter(subject="Ancien").update(status=OutgoingEmail.Status.SENT)
+
+    delete_account(world["citizen"])
+
+    waiting = OutgoingEmail.objects.get(subject="Un message")
+    assert waiting.to == ["autre@example.org"]
+    assert waiting.body == "Ancien participant vous écrit."
+    assert OutgoingEmail.objects.get(pk=sent.pk).body == "Bonjour Brunehilde Oyarzábalès."
+    assert not OutgoingEmail.objects.filter(subject="Ancien").exists()
+
+
 def test_their_reports_stay_from_nobody(world):
     delete_account(world["citizen"])
 
@@ -239,6 +261,36 @@ def test_the_audit_log_and_the_revisions_lose_the_link_not_the_history(world):
     assert entry.user_id == other.pk
     assert entry.label.startswith("Ancien participant #")
     assert ModelLogEntry.objects.filter(content_type=user_type, object_id=str(pk)).count() == 2
+
+
+def test_pages_they_owned_or_locked_keep_no_link_to_them(world):
+    citizen, page = world["citizen"], world["alone"]
+    page.owner = citizen
+    page.locked, page.locked_by, page.locked_at = True, citizen, timezone.now()
+    page.save()
+    revision = page.save_revision()
+    assert revision.content["owner"] == citizen.pk
+
+    delete_account(citizen)
+
+    page.refresh_from_db()
+    assert (page.owner_id, page.locked, page.locked_by_id) == (None, False, None)
+    revision.refresh_from_db()
+    assert (revision.content["owner"], revision.content["locked_by"]) == (None, None)
+    assert revision.content["title"] == page.title
+
+
+def test_their_admin_picture_is_deleted_after_commit(world, django_capture_on_commit_callbacks):
+    citizen = world["citizen"]
+    profile = UserProfile.get_for_user(citizen)
+    profile.avatar.save("portrait.png", ContentFile(b"\x89PNG portrait"), save=True)
+    name = profile.avatar.name
+    assert default_storage.exists(name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(citizen)
+
+    assert not default_storage.exists(name)
 
 
 def test_an_initiative_losing_its_last_porteur_waits_for_the_moderators(world, client):

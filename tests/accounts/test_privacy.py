@@ -51,6 +51,10 @@ def test_the_notice_is_in_french_with_the_periods_in_force(client, home_page, se
     assert "supprimé au bout de 7 jours" in text  # data exports
     assert "ou 2 semaines après votre connexion" in text  # sessions
     assert "ce journal est supprimé au bout de 180 jours" in text
+    assert "Chaque copie est supprimée au bout de 2 semaines" in text  # backups
+    assert "ceux que les administrateurs ont désactivés, ne sont pas supprimés" in text
+    cookies = [item.get_text() for item in soup.select("#privacy-cookies ~ ul li code")]
+    assert cookies == ["sessionid", "messages", "csrftoken", "django_language"]
     assert soup.select_one(f'main a[href="mailto:{settings.PRIVACY_CONTACT_EMAIL}"]')
 
 
@@ -61,6 +65,7 @@ def test_the_periods_follow_the_settings(client, home_page, settings):
     settings.PERSONAL_DATA_EXPORT_DAYS = 3
     settings.SESSION_COOKIE_AGE = 24 * 3600
     settings.SERVER_LOG_RETENTION_DAYS = 365
+    settings.BACKUP_RETENTION_DAYS = 30
     settings.PRIVACY_CONTACT_EMAIL = "dpo@example.org"
 
     soup = notice(client)
@@ -71,6 +76,7 @@ def test_the_periods_follow_the_settings(client, home_page, settings):
     assert "supprimé au bout de 3 jours" in text
     assert "ou 1 jour après votre connexion" in text
     assert "ce journal est supprimé au bout de 1 an" in text
+    assert "Chaque copie est supprimée au bout de 30 jours" in text
     assert soup.select_one('main a[href="mailto:dpo@example.org"]')
     assert "3 ans" not in text
 

@@ -4,6 +4,7 @@ still unused; staff are spared, a login keeps the account, ``--dry-run`` changes
 a second run (or two at once) does nothing more."""
 
 import io
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -24,6 +25,13 @@ pytestmark = pytest.mark.django_db
 
 NOW = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
 PASSWORD = "motdepasse-solide-42"  # tests.factories.UserFactory's
+
+
+@pytest.fixture(autouse=True)
+def backup_dir(settings, tmp_path):
+    """The command prunes BACKUP_DIR: a folder of the test's own, never the project's."""
+    settings.BACKUP_DIR = tmp_path / "sauvegardes"
+    return settings.BACKUP_DIR
 
 
 def days_ago(days):
@@ -151,6 +159,36 @@ def test_expired_personal_data_exports_go(user):
     assert list(PersonalDataExport.objects.all()) == [kept]
     assert line_about(output, "expired personal data exports") == (
         "expired personal data exports: 1 deleted"
+    )
+
+
+def backup_at(folder, name, modified):
+    archive = folder / name
+    archive.write_bytes(b"archive")
+    checksum = folder / f"{name}.sha256"
+    checksum.write_text(f"0  {name}\n")
+    for path in (archive, checksum):
+        os.utime(path, (modified.timestamp(), modified.timestamp()))
+    return archive
+
+
+def test_backups_past_their_retention_period_go(backup_dir, settings):
+    settings.BACKUP_RETENTION_DAYS = 14
+    backup_dir.mkdir()
+    old = backup_at(backup_dir, "aux-actes-citoyens-20270225T021500Z.tar.gz", days_ago(15))
+    recent = backup_at(backup_dir, "aux-actes-citoyens-20270305T021500Z.tar.gz", days_ago(10))
+    # Named by the operator (--output): theirs to keep.
+    named = backup_at(backup_dir, "avant-mise-a-jour.tar.gz", days_ago(60))
+
+    assert line_about(apply_retention("--dry-run"), "backups") == (
+        "backups older than 14 days in BACKUP_DIR: 1 would be deleted"
+    )
+    assert old.exists()
+    output = apply_retention()
+
+    assert line_about(output, "backups") == "backups older than 14 days in BACKUP_DIR: 1 deleted"
+    assert sorted(path.name for path in backup_dir.iterdir()) == sorted(
+        [recent.name, f"{recent.name}.sha256", named.name, f"{named.name}.sha256"]
     )
 
 
@@ -344,6 +382,7 @@ def test_a_dry_run_says_what_would_go_and_changes_nothing():
         "rate-limit records: 1 would be deleted",
         "expired sessions: 1 would be deleted",
         "expired personal data exports: 1 would be deleted",
+        "backups older than 14 days in BACKUP_DIR: 0 would be deleted",
         "inactive accounts: 1 would be warned",
         "inactive accounts warned and still unused: 1 would be deleted",
     ]

@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import sqlite3
+import stat
 import subprocess
 import tarfile
 from pathlib import Path
@@ -113,6 +114,9 @@ def test_backup_writes_an_archive_its_checksum_and_a_manifest(backup, db):
     archive, printed = backup
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
     assert Path(f"{archive}.sha256").read_text() == f"{digest}  {archive.name}\n"
+    # The whole database and the private files: its owner's alone, whatever the umask.
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(Path(f"{archive}.sha256").stat().st_mode) == 0o600
     assert f"{digest}  {archive.name}" in printed
     assert "fichiers stockés : 3." in printed
     with tarfile.open(archive, "r:gz") as tar:

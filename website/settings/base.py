@@ -245,6 +245,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Where ``manage.py backup`` writes its archives unless told otherwise (git-ignored).
 BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
+# They hold everyone's data, deleted accounts' included: manage.py apply_retention deletes
+# those older than this many days (the privacy notice says so).
+BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=14)
 # Files only their owner may download (a citizen's data export): outside MEDIA_ROOT, so never
 # served by the web server; a view checks who asks (accounts/export_views.py).
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))

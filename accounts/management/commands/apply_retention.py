@@ -4,19 +4,22 @@ period and warn the accounts about to go (``accounts.retention``). Run it daily 
 It lives in ``accounts``, a core app, because most rules are about accounts (their rate-limit
 records, sessions, exports, inactivity) and ``accounts`` may use ``outbox``, not the reverse."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from accounts import retention
 from accounts.data_export import purge_expired_exports
+from cms_pages.backups import archive
 
 
 class Command(BaseCommand):
     # Like Django's own commands, the messages are not translated.
     help = (
-        "Delete stored e-mails, rate-limit records, expired sessions and personal data exports "
-        "past their retention period; warn, then delete, inactive accounts."
+        "Delete stored e-mails, rate-limit records, expired sessions, personal data exports "
+        "and backups past their retention period; warn, then delete, inactive accounts."
     )
 
     def add_arguments(self, parser):
@@ -42,6 +45,13 @@ class Command(BaseCommand):
         self.stdout.write(f"expired sessions: {sessions} {done}")
         exports = purge_expired_exports(now=now, dry_run=dry_run)
         self.stdout.write(f"expired personal data exports: {exports} {done}")
+        backups = archive.prune(
+            settings.BACKUP_DIR, now - timedelta(days=settings.BACKUP_RETENTION_DAYS), dry_run
+        )
+        self.stdout.write(
+            f"backups older than {settings.BACKUP_RETENTION_DAYS} days in BACKUP_DIR: "
+            f"{backups} {done}"
+        )
         warned = retention.warn_inactive_accounts(now, dry_run)
         self.stdout.write(
             f"inactive accounts: {warned} {'would be warned' if dry_run else 'warned'}"

@@ -36,7 +36,8 @@ class Command(BaseCommand):
     def handle(self, *args, output=None, **options):
         now = datetime.now(UTC)
         path = Path(
-            output or Path(settings.BACKUP_DIR) / f"aux-actes-citoyens-{now:%Y%m%dT%H%M%SZ}.tar.gz"
+            output
+            or Path(settings.BACKUP_DIR) / f"{archive.DEFAULT_PREFIX}{now:%Y%m%dT%H%M%SZ}.tar.gz"
         )
         if path.exists() or archive.checksum_path(path).exists():
             raise CommandError(
