@@ -54,6 +54,8 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIELD_LABELS = {
     "account": _("Your account"),
     "action": _("Action"),
+    "admin_profile": _("Admin profile"),
+    "avatar": _("Picture"),
     "body": _("Text"),
     "closed": _("Closed"),
     "comment": _("Comment"),
@@ -63,6 +65,7 @@ FIELD_LABELS = {
     "contribution": _("Contribution"),
     "contributions": _("Contributions"),
     "created": _("Created"),
+    "current_time_zone": _("Time zone"),
     "date": _("Date"),
     "date_joined": _("Account created"),
     "deleted": _("Deleted"),
@@ -73,8 +76,10 @@ FIELD_LABELS = {
     "edits": _("Versions you saved"),
     "email": _("E-mail address"),
     "email_addresses": _("E-mail addresses"),
+    "emails": _("E-mails sent to you"),
     "enjeux": _("Enjeux"),
     "event": _("Event"),
+    "file": _("File"),
     "first_name": _("First name"),
     "first_published": _("First published"),
     "flag": _("Mark"),
@@ -82,6 +87,7 @@ FIELD_LABELS = {
     "hidden_reason": _("Reason for hiding"),
     "home_territory": _("Home territory"),
     "id": _("Number"),
+    "inactivity_warned_at": _("Warned of deletion for inactivity"),
     "initiative": _("Initiative"),
     "joined": _("Joined"),
     "kind": _("Kind"),
@@ -96,6 +102,7 @@ FIELD_LABELS = {
     "moderation_reason": _("Moderation reason"),
     "page": _("Page"),
     "posted": _("Posted"),
+    "preferred_language": _("Language"),
     "primary": _("Main address"),
     "reason": _("Reason"),
     "reply_to": _("In reply to"),
@@ -103,9 +110,11 @@ FIELD_LABELS = {
     "role": _("Role"),
     "saved": _("Saved"),
     "scope": _("About"),
+    "sent": _("Sent"),
     "since": _("Since"),
     "source": _("Source"),
     "status": _("Status"),
+    "subject": _("Subject"),
     "supports": _("Your « moi aussi »"),
     "tags": _("Tags"),
     "territory": _("Territory"),
@@ -115,6 +124,7 @@ FIELD_LABELS = {
     "threads": _("Discussions you opened"),
     "title": _("Title"),
     "updated": _("Updated"),
+    "uploads": _("Files you uploaded"),
     "verified": _("Verified"),
 }
 # The names of keys that mean something else when they hold a list or a record.
@@ -136,10 +146,14 @@ def latest_export(user):
 
 
 def export_in_progress(user, now=None):
-    """True while one of the account's requests is still being prepared (one at a time)."""
+    """True while one of the account's requests is still being prepared (one at a time), and
+    not stalled (``PersonalDataExport.PREPARATION_TIMEOUT``)."""
     now = timezone.now() if now is None else now
     return PersonalDataExport.objects.filter(
-        user=user, status=PersonalDataExport.Status.PENDING, expires_at__gt=now
+        user=user,
+        status=PersonalDataExport.Status.PENDING,
+        expires_at__gt=now,
+        created_at__gt=now - PersonalDataExport.PREPARATION_TIMEOUT,
     ).exists()
 
 

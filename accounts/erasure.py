@@ -20,7 +20,6 @@ import re
 from email.utils import getaddresses
 from functools import partial
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -35,7 +34,7 @@ from wagtail.users.models import UserProfile
 from outbox.models import OutgoingEmail
 
 from .models import FORMER_PARTICIPANT, PersonalDataExport
-from .personal_data import personal_data_parts
+from .personal_data import mentioning, person_addresses, personal_data_parts
 from .sessions import AccountSession
 
 #: The audit log's action for a deleted account (``accounts.wagtail_hooks`` names it).
@@ -126,17 +125,6 @@ def erase_avatar(user):
         transaction.on_commit(partial(storage.delete, name))
 
 
-def person_addresses(user):
-    """Every e-mail address of ``user``: the account's and allauth's (read before the account
-    part deletes them)."""
-    addresses = {user.email.lower()} if user.email else set()
-    addresses.update(
-        address.lower()
-        for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    )
-    return addresses
-
-
 def erase_outbox(user, addresses):
     """The stored mails: those to the person or from them (their address to reply to) are
     deleted, whatever their state; the others that carry their address or name (another
@@ -155,10 +143,9 @@ def erase_outbox(user, addresses):
     if not mentions:
         return
     # The database narrows down (a substring), Python decides (whole addresses and words).
-    candidates = Q()
-    for address in addresses:
-        for field in ("to", "cc", "bcc", "reply_to", "headers", "subject", "body", "html_body"):
-            candidates |= Q(**{f"{field}__icontains": address})
+    candidates = mentioning(
+        addresses, ("to", "cc", "bcc", "reply_to", "headers", "subject", "body", "html_body")
+    )
     if name:
         for field in ("subject", "body", "html_body"):
             candidates |= Q(**{f"{field}__contains": name})

@@ -150,8 +150,20 @@ class PersonalDataExport(models.Model):
     def is_expired(self, now=None):
         return self.expires_at <= (timezone.now() if now is None else now)
 
+    #: A request still being prepared after this long lost its task (a worker restarted): it
+    #: is shown as failed, and a new one may be asked for.
+    PREPARATION_TIMEOUT = timedelta(hours=1)
+
+    def is_stalled(self, now=None):
+        now = timezone.now() if now is None else now
+        return (
+            self.status == self.Status.PENDING and self.created_at <= now - self.PREPARATION_TIMEOUT
+        )
+
     @property
     def state(self):
-        """What the profile says of it: pending, ready, failed, or expired once past
-        ``expires_at``."""
-        return "expired" if self.is_expired() else self.status
+        """What the profile says of it: pending, ready, failed (or stalled, see
+        ``PREPARATION_TIMEOUT``), or expired once past ``expires_at``."""
+        if self.is_expired():
+            return "expired"
+        return self.Status.FAILED.value if self.is_stalled() else self.status

@@ -6,18 +6,25 @@ PERSONAL_DATA` hook, so this module names no plugin. ``manage.py export_personal
 writes the result as JSON.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from email.utils import getaddresses
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.users.models import UserProfile
 
 from cms_pages.extension_points import PERSONAL_DATA
 from moderation.models import Report
+from outbox.models import OutgoingEmail
 
 from .models import AccountAction
 
@@ -70,7 +77,100 @@ def export_account(user):
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in addresses
         ],
+        "inactivity_warned_at": iso(user.inactivity_warned_at),
+        "admin_profile": export_admin_profile(user),
     }
+
+
+def export_admin_profile(user):
+    """What a staff member set in the admin's account page (language, time zone, picture), or
+    None for the citizens, who have none."""
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        "preferred_language": profile.preferred_language,
+        "current_time_zone": profile.current_time_zone,
+        "avatar": profile.avatar.name or None,
+    }
+
+
+def person_addresses(user):
+    """Every e-mail address of ``user``, lowercased: the account's and allauth's."""
+    addresses = {user.email.lower()} if user.email else set()
+    addresses.update(
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    )
+    return addresses
+
+
+def mentioning(addresses, fields):
+    """A filter that narrows the stored mails down to those whose ``fields`` contain one of
+    ``addresses`` (a substring: the caller checks whole addresses). JSON fields are stored
+    with non-ASCII letters escaped on SQLite (``\\u00e9``), so the escaped spelling is looked
+    for too."""
+    condition = Q()
+    for address in addresses:
+        for spelling in {address, json.dumps(address)[1:-1]}:
+            for field in fields:
+                condition |= Q(**{f"{field}__icontains": spelling})
+    return condition
+
+
+def addressed_to(email, addresses):
+    """Whether the stored mail ``email`` goes to one of ``addresses`` (whole addresses)."""
+    recipients = getaddresses([*email.to, *email.cc, *email.bcc])
+    return any(address.lower() in addresses for _, address in recipients)
+
+
+def export_emails(user):
+    """The e-mails kept for the person (sent or waiting; deleted after OUTBOX_RETENTION_DAYS):
+    the stored copies addressed to one of their addresses, whole."""
+    addresses = person_addresses(user)
+    if not addresses:
+        return []
+    candidates = OutgoingEmail.objects.filter(mentioning(addresses, ("to", "cc", "bcc")))
+    return [
+        {
+            "subject": email.subject,
+            "body": email.body,
+            "status": email.status,
+            "created": iso(email.created_at),
+            "sent": iso(email.sent_at),
+        }
+        for email in candidates.order_by("created_at", "pk")
+        if addressed_to(email, addresses)
+    ]
+
+
+def export_uploads(user):
+    """The images and documents the person uploaded (staff, in the admin; citizens, for their
+    initiatives): title, file, when."""
+    images = get_image_model().objects.filter(uploaded_by_user=user).order_by("created_at", "pk")
+    documents = (
+        get_document_model().objects.filter(uploaded_by_user=user).order_by("created_at", "pk")
+    )
+    return [
+        *(
+            {
+                "kind": "image",
+                "title": image.title,
+                "file": image.file.name,
+                "created": iso(image.created_at),
+            }
+            for image in images
+        ),
+        *(
+            {
+                "kind": "document",
+                "title": document.title,
+                "file": document.file.name,
+                "created": iso(document.created_at),
+            }
+            for document in documents
+        ),
+    ]
 
 
 def export_reports(user):
@@ -121,6 +221,8 @@ CORE_PARTS = (
         key="account", label=_("Your account"), export=export_account, erase=erase_account
     ),
     PersonalDataPart(key="reports", label=_("Reports"), export=export_reports, erase=erase_reports),
+    PersonalDataPart(key="emails", label=_("E-mails sent to you"), export=export_emails),
+    PersonalDataPart(key="uploads", label=_("Files you uploaded"), export=export_uploads),
     PersonalDataPart(
         key="limited_actions",
         label=_("Actions counted by the limits"),

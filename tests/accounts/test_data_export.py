@@ -88,7 +88,14 @@ def test_asking_prepares_a_zip_of_the_json_and_a_readable_page(
     assert set(members) == {"donnees.json", "donnees.html", "LISEZMOI.txt"}
     assert export.size == export.file.size
     data = json.loads(members["donnees.json"])
-    assert without_date(data) == without_date(json.loads(json.dumps(export_personal_data(citizen))))
+    now = json.loads(json.dumps(export_personal_data(citizen)))
+    # Since the ZIP was built, one mail more is kept for the citizen: the one saying it is ready.
+    assert [mail["subject"] for mail in now["parts"]["emails"]["data"]] == [
+        *(mail["subject"] for mail in data["parts"]["emails"]["data"]),
+        "[Aux actes citoyens] Vos données sont prêtes à télécharger",
+    ]
+    del data["parts"]["emails"], now["parts"]["emails"]
+    assert without_date(data) == without_date(now)
     # Not escaped as \u sequences: readable in any text editor.
     assert HOSTILE_NAME in members["donnees.json"]
     assert "Votre compte" in members["donnees.json"]
@@ -232,6 +239,23 @@ def test_a_request_while_one_is_being_prepared_is_refused(
     assert PersonalDataExport.objects.filter(user=citizen).count() == 1
     assert PersonalDataExport.objects.get(user=citizen).status == "pending"
     assert "déjà en préparation" in client.get(response["Location"]).content.decode()
+
+
+def test_a_request_whose_preparation_stalled_gives_way_to_a_new_one(
+    citizen, client, django_capture_on_commit_callbacks
+):
+    """A task lost (a worker restarted) must not block the citizen until the link's expiry."""
+    stalled = PersonalDataExport.objects.create(
+        user=citizen, created_at=timezone.now() - timedelta(hours=2)
+    )
+    page = client.get("/comptes/profil/").content.decode()
+    assert 'data-data-export-state="failed"' in page
+    assert f'action="{REQUEST_URL}"' in page
+
+    ask(client, django_capture_on_commit_callbacks)
+
+    fresh = PersonalDataExport.objects.exclude(pk=stalled.pk).get(user=citizen)
+    assert fresh.status == "ready"
 
 
 def test_requests_are_limited_per_account(

@@ -6,11 +6,15 @@ import json
 from io import StringIO
 
 import pytest
+import wagtail_factories
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.users.models import UserProfile
 
 from accounts.models import AccountAction
 from accounts.personal_data import PersonalDataPart, export_personal_data
@@ -22,7 +26,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 # Every query of the export with every plugin installed, whatever the amount of data.
-MAX_QUERIES = 15
+MAX_QUERIES = 20
 
 
 def build_world():
@@ -92,6 +96,26 @@ def test_the_actions_kept_for_the_limits_are_exported(world):
     [action] = part["data"]
     assert (action["action"], action["scope"]) == ("join-request", "42")
     datetime.datetime.fromisoformat(action["created"])
+
+
+def test_the_mails_kept_for_them_their_files_and_admin_profile_are_exported(world):
+    citizen = world["citizen"]
+    send_mail("Votre révolte est publiée", "Bonjour Élise.", None, ["Élise <élise@EXAMPLE.org>"])
+    send_mail("Pour un autre", "Bonjour.", None, ["xélise@example.org"])
+    wagtail_factories.ImageFactory(title="Affiche de l'atelier", uploaded_by_user=citizen)
+    wagtail_factories.ImageFactory(title="Image d'un autre", uploaded_by_user=world["other"])
+    UserProfile.objects.create(user=citizen, preferred_language="fr")
+    get_user_model().objects.filter(pk=citizen.pk).update(inactivity_warned_at=timezone.now())
+    citizen.refresh_from_db()
+
+    parts = export_personal_data(citizen)["parts"]
+
+    [mail] = parts["emails"]["data"]
+    assert (mail["subject"], mail["body"]) == ("Votre révolte est publiée", "Bonjour Élise.")
+    assert [upload["title"] for upload in parts["uploads"]["data"]] == ["Affiche de l'atelier"]
+    account = parts["account"]["data"]
+    assert account["admin_profile"]["preferred_language"] == "fr"
+    assert account["inactivity_warned_at"] == citizen.inactivity_warned_at.isoformat()
 
 
 def test_the_export_holds_no_other_persons_data(world):
