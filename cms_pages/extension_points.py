@@ -101,6 +101,13 @@ Only what anyone may read: consultation gives the published contributions, forum
 threads.
 """
 
+UNLISTED_PAGES = "register_unlisted_pages"
+"""Live public pages that stay readable at their URL but leave the core's lists (the sitemap,
+the API's listing; ``cms_pages.visibility.without_unlisted``): ``fn()`` returns a queryset of
+their ids (``values("pk")``), read as a subquery. A plugin's own lists leave them out by
+themselves: initiatives register those waiting for a new porteur.
+"""
+
 FEEDS = "register_feeds"
 """Atom feeds: ``fn()`` returns a list of :class:`cms_pages.feeds.AtomFeed` subclasses, each
 served at ``/flux/<slug>.atom`` (its ``slug``) and announced by a ``<link rel="alternate">``

@@ -4,14 +4,15 @@ from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from .extension_points import SITEMAP_ITEMS
-from .visibility import of_installed_types
+from .visibility import of_installed_types, without_unlisted
 
 
 class PageSitemap(WagtailSitemap):
-    """Live, public pages whose type is installed (a plugin switched off leaves its pages)."""
+    """Live, public pages whose type is installed (a plugin switched off leaves its pages),
+    but those a plugin keeps out of lists."""
 
     def items(self):
-        return of_installed_types(super().items())
+        return without_unlisted(of_installed_types(super().items()))
 
 
 def sitemaps():

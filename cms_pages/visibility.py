@@ -3,7 +3,10 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Substr
+from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction, get_page_models
+
+from .extension_points import UNLISTED_PAGES
 
 
 def without_restricted(queryset):
@@ -24,3 +27,11 @@ def of_installed_types(queryset):
     their type has no model any more, so they are left out of menus and sitemaps."""
     installed = ContentType.objects.get_for_models(*get_page_models()).values()
     return queryset.filter(content_type__in=[content_type.pk for content_type in installed])
+
+
+def without_unlisted(queryset):
+    """Pages of ``queryset`` that no plugin keeps out of lists (``UNLISTED_PAGES``), in the
+    same SQL."""
+    for fn in hooks.get_hooks(UNLISTED_PAGES):
+        queryset = queryset.exclude(pk__in=fn())
+    return queryset

@@ -87,11 +87,9 @@ class InitiativeFilter(django_filters.FilterSet):
 
 
 def published_filter(request):
-    """The FilterSet over the planisphère's initiatives (published, and carried by a porteur:
-    one that lost its last porteur waits for the moderators), bound to the request's query
-    string."""
-    on_planisphere = published_initiatives().filter(porteur_vacancy__isnull=True)
-    return InitiativeFilter(request.GET, queryset=on_planisphere, request=request)
+    """The FilterSet over the planisphère's initiatives (published ones), bound to the
+    request's query string."""
+    return InitiativeFilter(request.GET, queryset=published_initiatives(), request=request)
 
 
 def filter_errors(filterset):

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
+from cms_pages.extension_points import objects_changed
 from outbox.links import absolute_url
 
 from .models import InitiativePage, Membership, PorteurVacancy
@@ -47,6 +48,10 @@ REFUSALS = {
         "You have already asked to join this initiative; a porteur will answer."
     ),
     "not_published": gettext_lazy("Only a published initiative can be joined."),
+    "without_porteur": gettext_lazy(
+        "This initiative is looking for a new porteur: nobody can answer a request to join it "
+        "for now. To take it over, write to the team."
+    ),
     "not_member": gettext_lazy("You are not a member of this initiative."),
     "last_porteur": gettext_lazy(
         "An initiative always keeps at least one porteur, and you are the last one. "
@@ -70,6 +75,8 @@ def join(page, user, message=""):
     e-mailed). Returns the new Membership."""
     if not page.live:
         raise _refused("not_published")
+    if PorteurVacancy.objects.filter(initiative_id=page.pk).exists():
+        raise _refused("without_porteur")
     is_open = page.membership_policy == InitiativePage.MembershipPolicy.OPEN
     message = "" if is_open else (message or "").strip()[:MESSAGE_MAX_LENGTH]
     with transaction.atomic():
@@ -148,8 +155,11 @@ def promote(page, membership_id, actor):
             raise _refused("already_porteur")
         target.role = Membership.Role.PORTEUR
         target.save(update_fields=["role"])
-        # A porteur again: back on the planisphère, out of the moderators' queue.
-        PorteurVacancy.objects.filter(initiative_id=page.pk).delete()
+        # A porteur again: back on the public lists (the search too), out of the moderators'
+        # queue.
+        ended, _deleted = PorteurVacancy.objects.filter(initiative_id=page.pk).delete()
+        if ended:
+            objects_changed.send(sender=InitiativePage, pks=[page.pk])
     return target
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
 from accounts.personal_data import PersonalDataPart, iso
+from cms_pages.extension_points import objects_changed
 
 from .models import InitiativePage, Membership, PorteurVacancy
 
@@ -67,7 +68,7 @@ def export(user):
 
 def erase(user):
     """The person's places in initiatives go (join requests too); an initiative they carried
-    alone is left without a porteur: it goes to the moderators' queue and off the planisphère
+    alone is left without a porteur: it goes to the moderators' queue and off the public lists
     (:class:`~initiatives.models.PorteurVacancy`). The versions they saved stay, by « Ancien
     participant » (``accounts.erasure`` unlinks the revisions), and the initiatives they
     created lose their owner."""
@@ -82,10 +83,12 @@ def erase(user):
     still_carried = {
         row.initiative_id for row in locked if row.is_porteur and row.user_id != user.pk
     }
+    vacated = [pk for pk in carried if pk not in still_carried]
     PorteurVacancy.objects.bulk_create(
-        [PorteurVacancy(initiative_id=pk) for pk in carried if pk not in still_carried],
-        ignore_conflicts=True,
+        [PorteurVacancy(initiative_id=pk) for pk in vacated], ignore_conflicts=True
     )
+    if vacated:  # off every public list now (``public.published_initiatives``): the search too
+        objects_changed.send(sender=InitiativePage, pks=vacated)
     InitiativePage.objects.filter(owner=user).update(owner=None)
 
 

@@ -1,8 +1,11 @@
 """What the public pages show of initiatives: published ones only.
 
-Published means live and outside any view restriction. Lists read the live rows: a published
-initiative whose change waits for the Modérateurs keeps its live (checked) content in its row,
-the change lives in a revision only. Drafts and pending initiatives are never live.
+Published means live, outside any view restriction and carried by a porteur: one that lost its
+last porteur (``PorteurVacancy``) leaves every list — planisphère, feed, search, enjeu and
+territory pages — until a moderator names a new one; its own page stays readable. Lists read
+the live rows: a published initiative whose change waits for the Modérateurs keeps its live
+(checked) content in its row, the change lives in a revision only. Drafts and pending
+initiatives are never live.
 """
 
 from django.db.models import Count, F, Prefetch, Q, Value, Window
@@ -30,7 +33,8 @@ def live_pages(model):
 
 
 def published_initiatives():
-    return without_restricted(InitiativePage.objects.live())
+    """What every public list of initiatives reads (a join on the vacancies, no query more)."""
+    return without_restricted(InitiativePage.objects.live()).filter(porteur_vacancy__isnull=True)
 
 
 def card_relations(queryset):

@@ -111,9 +111,10 @@ rules.add_perm("initiatives.restore_revision", rules.is_active & (is_member | ru
 rules.add_perm(
     "initiatives.publish_initiative", rules.is_active & (is_moderator | rules.is_superuser)
 )
+# Nobody joins an initiative without a porteur: no one would answer.
 rules.add_perm(
     "initiatives.join_initiative",
-    rules.is_active & is_published & ~is_member & ~has_pending_request,
+    rules.is_active & is_published & ~is_member & ~has_pending_request & ~lost_its_porteurs,
 )
 rules.add_perm("initiatives.leave_initiative", rules.is_active & (is_member | has_pending_request))
 # Moderators stand in for the porteurs of an initiative left without one, to name a new one.

@@ -1,4 +1,5 @@
-"""Initiatives in the site search: published ones only (live, outside any view restriction).
+"""Initiatives in the site search: published ones only (live, outside any view restriction,
+carried by a porteur: ``initiatives.public.published_initiatives``).
 
 A draft, an initiative waiting for the Modérateurs' first approval or one kept private is never
 live, so it never becomes a document; a published initiative whose change waits for them keeps

@@ -15,6 +15,7 @@ from cms_pages.extension_points import (
     PERSONAL_DATA,
     REPORTABLE,
     THREAD_OWNERS,
+    UNLISTED_PAGES,
 )
 from moderation.queues import ModerationQueue
 
@@ -49,6 +50,13 @@ def register_initiative_panels(slot, page, request):
     """The initiatives of a territory, an enjeu or a contribution (lineage), the header's and
     the profile's links (``initiatives.panels``)."""
     return panels.page_panels(slot, page, request)
+
+
+@hooks.register(UNLISTED_PAGES)
+def register_initiatives_without_porteur():
+    """Those waiting for a new porteur leave the sitemap and the API's listing, as they leave
+    the initiatives' own lists (``initiatives.public``); their page stays readable."""
+    return PorteurVacancy.objects.values("initiative_id")
 
 
 @hooks.register(FEEDS)
@@ -92,7 +100,7 @@ def register_initiative_queue():
 
 @hooks.register(MODERATION_QUEUES)
 def register_initiatives_without_porteur_queue():
-    """Initiatives whose last porteur deleted their account: off the planisphère until a
+    """Initiatives whose last porteur deleted their account: off the public lists until a
     moderator names a new porteur on their members' page."""
     return ModerationQueue(
         key="initiatives_without_porteur",

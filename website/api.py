@@ -6,6 +6,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from cms_pages.visibility import without_unlisted
 from theme.params import MAX_ID, has_forbidden_characters, parse_id
 
 #: The largest ``offset`` read: beyond it no site has pages, and the database's integers stop.
@@ -55,6 +56,14 @@ class PagesEndpoint(PagesAPIViewSet):
                 )
         if "search" in query:
             request._request.GET = _without_quotes_in_search(query)
+
+    def get_base_queryset(self):
+        """Wagtail's public pages; its listing leaves out those a plugin keeps out of lists
+        (``UNLISTED_PAGES``), whose own URL still answers."""
+        queryset = super().get_base_queryset()
+        if self.action == "listing_view":
+            queryset = without_unlisted(queryset)
+        return queryset
 
 
 def _without_quotes_in_search(query):

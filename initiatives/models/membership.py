@@ -82,8 +82,9 @@ class Membership(models.Model):
 
 class PorteurVacancy(models.Model):
     """An initiative that lost its last porteur when their account was deleted
-    (``initiatives.personal_data.erase``): it waits in the moderators' queue, off the
-    planisphère, until a moderator names a new porteur among its members (deleted then, by
+    (``initiatives.personal_data.erase``): it waits in the moderators' queue, off every public
+    list (``initiatives.public``), its page saying so and taking no join request, until a
+    moderator names a new porteur among its members (deleted then, by
     ``initiatives.membership_actions.promote``). Kept apart from the page, like membership,
     so that no revision brings it back or takes it away."""
 

@@ -30,7 +30,7 @@ from ..ratelimit import (
     join_requests,
     may_request_to_join,
 )
-from ..rules import is_member, is_published
+from ..rules import is_member, is_published, lost_its_porteurs
 from .common import get_initiative
 
 # Slug in the URL -> (operation, message on success).
@@ -87,6 +87,10 @@ def join(request, pk):
             messages.info(
                 request, _("You are already a member of this initiative or have asked to.")
             )
+        return _back_to(request, page)
+    if lost_its_porteurs(user, page):
+        # No porteur would answer: the page says so and points to the team instead.
+        messages.error(request, actions.REFUSALS["without_porteur"], extra_tags="without_porteur")
         return _back_to(request, page)
     if not user.has_perm("initiatives.join_initiative", page):
         raise PermissionDenied
