@@ -229,6 +229,7 @@ def test_its_page_says_it_looks_for_a_porteur_and_offers_no_join(world, client, 
     assert "data-join" not in page and "data-login-to-join" not in page
     assert reverse("initiatives:join", args=[world["alone"].pk]) not in page
     assert "data-contact-link" not in page  # nobody would read it
+    assert "écrire aux porteurs" not in page
 
 
 def test_a_carried_initiative_shows_no_such_notice(world, client):
