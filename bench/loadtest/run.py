@@ -6,8 +6,10 @@ createcachetable, the demo content, one verified account per simulated user, see
 ``bench.loadtest.world``) and an emptied Redis database (``LOADTEST_REDIS_URL``), serves the
 site with gunicorn on 127.0.0.1 only, with production settings (DEBUG off) but for what a
 test on the loopback needs: cookies without the ``Secure`` flag (``SECURE_COOKIES``: the site
-is served over plain http here), e-mails handed to Django's dummy backend, background tasks
-run at once; and, as behind the reverse proxy of a deployment, ``TRUSTED_PROXY_COUNT=1``: each
+is served over plain http here), e-mails handed to Django's dummy backend; background tasks
+go, as in production, to the database queue that a ``manage.py db_worker`` beside gunicorn
+empties (the run waits up to ``DRAIN_TIMEOUT`` seconds for it, and fails if a task failed);
+and, as behind the reverse proxy of a deployment, ``TRUSTED_PROXY_COUNT=1``: each
 simulated citizen sends an ``X-Forwarded-For`` address of their own, so that allauth's limits
 per address (logins) do not count 200 people as one. Then runs locust headless
 (``bench/loadtest/locustfile.py``) for ``--duration`` with ``--users`` users, stops
@@ -52,6 +54,8 @@ WORKERS = 5
 # Seconds a user may take to finish the step it is in when the time is up (a write in
 # flight is then counted, never cut in the middle), and for locust to write its figures.
 STOP_GRACE = 60
+# Seconds the worker is given, after the run, to empty the queue of background tasks.
+DRAIN_TIMEOUT = 180
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 OUT = BASE_DIR / "data" / "loadtest.json"
 # What locust printed: its own summary, its errors and warnings (CPU of the load generator…).
@@ -75,7 +79,30 @@ def loadtest_env():
         "SECURE_COOKIES": "False",
         "TRUSTED_PROXY_COUNT": "1",
         "EMAIL_DELIVERY_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        # Background work as in production: the database queue, emptied by a worker.
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
     }
+
+
+def start_worker(env):
+    """``manage.py db_worker``: the background tasks (followers' e-mails, deliveries) as in
+    production, beside gunicorn."""
+    return subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.5"],
+        cwd=BASE_DIR,
+        env={**env, "LOG_LEVEL": "ERROR"},
+    )
+
+
+def drain(env, timeout=DRAIN_TIMEOUT):
+    """Wait until the worker has run every queued task, or ``timeout`` seconds; the last
+    count of the queue."""
+    deadline = time.monotonic() + timeout
+    while True:
+        queue = json.loads(world(env, "queue"))
+        if not queue["waiting"] or time.monotonic() > deadline:
+            return queue
+        time.sleep(2)
 
 
 def prepare(env, users, plan_path):
@@ -245,21 +272,29 @@ def main():
         LOCUST_LOG.parent.mkdir(exist_ok=True)
         prepare(env, args.users, plan_path)
         port = free_port()
-        server = serve(env, port, args.workers)
+        server, worker = serve(env, port, args.workers), start_worker(env)
         try:
             wait_until_up(port)
             started_at = datetime.now(UTC)
             print(f"{args.users} users for {args.duration} on http://127.0.0.1:{port} …")
             run_locust(env, port, args, plan_path, outcome_path)
+            queue = drain(env)
         finally:
             stop(server)
+            stop(worker)
         if not outcome_path.exists():
             raise SystemExit(f"locust saved no figures: see {LOCUST_LOG}")
         outcome = json.loads(outcome_path.read_text())
     found = json.loads(world(env, "rows", "--since", started_at.isoformat()))
     checks = compare(outcome["accepted"], found)
     failures = report(args, outcome, checks)
-    OUT.write_text(json.dumps({"outcome": outcome, "rows": checks}, indent=2))
+    print(
+        f"\nbackground tasks (db_worker): {queue['done']} done, {queue['failed']} failed, "
+        f"{queue['waiting']} still queued {DRAIN_TIMEOUT} s after the run"
+    )
+    if queue["failed"]:
+        failures.append("background tasks failed")
+    OUT.write_text(json.dumps({"outcome": outcome, "rows": checks, "tasks": queue}, indent=2))
     if failures:
         raise SystemExit(f"FAILED: {'; '.join(failures)} (details: {OUT}, {LOCUST_LOG})")
     print("\nPassed: no server error, every accepted write is in the database exactly once.")

@@ -190,6 +190,23 @@ def rows(since):
     }
 
 
+def queue():
+    """The background tasks (the database queue the worker empties): how many still wait or
+    run, how many failed, how many were done."""
+    from django.db.models import Count
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    by_status = DBTaskResult.objects.values("status").annotate(n=Count("pk"))
+    counts = {row["status"]: row["n"] for row in by_status}
+    waiting = counts.get(TaskResultStatus.READY, 0) + counts.get(TaskResultStatus.RUNNING, 0)
+    return {
+        "waiting": waiting,
+        "failed": counts.get(TaskResultStatus.FAILED, 0),
+        "done": counts.get(TaskResultStatus.SUCCESSFUL, 0),
+    }
+
+
 def main():
     import django
 
@@ -200,11 +217,14 @@ def main():
     prepare_command.add_argument("--plan", required=True, help="where to write the plan (JSON)")
     rows_command = commands.add_parser("rows", help="print what the citizens wrote (JSON)")
     rows_command.add_argument("--since", required=True, help="ISO 8601 date and time")
+    commands.add_parser("queue", help="print the background tasks waiting and failed (JSON)")
     args = parser.parse_args()
 
     django.setup()
     if args.command == "prepare":
         prepare(args.accounts, args.plan)
+    elif args.command == "queue":
+        print(json.dumps(queue()))
     else:
         print(json.dumps(rows(datetime.fromisoformat(args.since))))
 
