@@ -60,6 +60,7 @@ LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 OUT = BASE_DIR / "data" / "loadtest.json"
 # What locust printed: its own summary, its errors and warnings (CPU of the load generator…).
 LOCUST_LOG = BASE_DIR / "data" / "loadtest-locust.log"
+WORKER_LOG = BASE_DIR / "data" / "loadtest-worker.log"
 KINDS = ["contributions", "supports", "comments", "memberships"]
 
 
@@ -86,12 +87,15 @@ def loadtest_env():
 
 def start_worker(env):
     """``manage.py db_worker``: the background tasks (followers' e-mails, deliveries) as in
-    production, beside gunicorn."""
-    return subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.5"],
-        cwd=BASE_DIR,
-        env={**env, "LOG_LEVEL": "ERROR"},
-    )
+    production, beside gunicorn; its log in ``WORKER_LOG``."""
+    with WORKER_LOG.open("w") as log:  # a line per task: thousands
+        return subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.5"],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def drain(env, timeout=DRAIN_TIMEOUT):
