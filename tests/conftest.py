@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from tests import database, factories
+from tests.network import closed_port
 from tests.worlds import rolled_back
 
 
@@ -166,3 +167,12 @@ def admin_client(client, admin_user):
     """pytest-django's ``admin_client``, whose session also gave a second factor: the admin
     asks one of superusers (accounts/middleware.py)."""
     return factories.staff_login(client, admin_user)
+
+
+@pytest.fixture
+def dead_smtp(settings):
+    """The outbox's SMTP transport pointed at a port where nothing listens."""
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_port()
+    settings.EMAIL_TIMEOUT = 2

@@ -3,7 +3,6 @@ writes queued and caught up later, by the next write or by the command."""
 
 import datetime
 import logging
-import socket
 
 import pytest
 import time_machine
@@ -23,6 +22,7 @@ from search.engines.elasticsearch import ElasticsearchEngine, describe, last_fai
 from search.models import PendingIndexUpdate, SearchDocument
 from search.sync import with_places
 from tests import factories
+from tests.network import closed_port
 from tests.search.fake_elasticsearch import (
     ALIAS,
     api_error,
@@ -228,10 +228,7 @@ def test_the_command_has_nothing_to_do_on_the_database_engine(settings, capsys):
 
 def test_the_real_client_with_nothing_listening_falls_back_and_queues(settings, territory):
     """Not the fake: the real client, pointed at a port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     settings.SEARCH_ENGINE = "elasticsearch"
     key = contribution(territory, "Une école de musique")
     assert key in queued()
@@ -244,10 +241,7 @@ def test_the_search_page_answers_from_the_database_with_nothing_listening(
     settings, territory, client
 ):
     """The whole page, through the real client pointed at a port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     settings.SEARCH_ENGINE = "elasticsearch"
     key = contribution(territory, "Une école de musique")
 

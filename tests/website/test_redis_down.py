@@ -19,6 +19,7 @@ from consultation.models import Contribution
 from search.models import SearchDocument
 from tests import factories
 from tests.consultation.contribute_helpers import form_data, make_territories
+from tests.network import closed_port
 from website import cache as fallback_cache
 from website.settings import base as base_settings
 
@@ -50,12 +51,6 @@ def redis_with_fallback(location, retry_after=60):
             "LOCATION": "cache_entries",
         },
     }
-
-
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
