@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cms_pages.forms import LongTextField
 
 from .models import InitiativePage, Membership
-from .rules import is_published, lost_its_porteurs, membership_of
+from .rules import has_a_porteur, is_published, lost_its_porteurs, membership_of
 
 # The page lists this many members at most; the members page lists them all.
 MEMBERS_SHOWN = 50
@@ -63,11 +63,9 @@ def page_membership_context(request, page):
     published = is_published(user, page)
     # Waiting for a new porteur: the page says so instead of offering to join or write (not
     # asked of a porteur's own page, which has one).
-    without_porteur = (
-        published
-        and not (my_membership is not None and my_membership.is_porteur)
-        and lost_its_porteurs(user, page)
-    )
+    if my_membership is not None and my_membership.is_porteur:
+        has_a_porteur(page)
+    without_porteur = published and lost_its_porteurs(user, page)
     can_join = (
         published and my_membership is None and user.has_perm("initiatives.join_initiative", page)
     )
@@ -90,9 +88,7 @@ def page_membership_context(request, page):
         else 0,
         "join_form": JoinRequestForm() if can_join and not is_open else None,
         "without_porteur": without_porteur,
-        "can_contact": published
-        and not without_porteur
-        and user.has_perm("initiatives.contact_initiative", page),
+        "can_contact": published and user.has_perm("initiatives.contact_initiative", page),
         "can_report": published
         and not (my_membership and my_membership.status == Membership.Status.ACTIVE)
         and user.has_perm("initiatives.report_initiative", page),

@@ -78,6 +78,12 @@ def lost_its_porteurs(user, initiative):
     return initiative.__dict__["_without_porteur"]
 
 
+def has_a_porteur(initiative):
+    """Tell :func:`lost_its_porteurs` that ``initiative`` has an active porteur (the viewer is
+    one), sparing its lookup: promoting a porteur ends the vacancy."""
+    initiative.__dict__["_without_porteur"] = False
+
+
 @rules.predicate
 def is_porteur_of_membership(user, membership):
     return membership is not None and is_porteur(user, membership.initiative)
@@ -126,5 +132,7 @@ rules.add_perm(
     "initiatives.manage_membership",
     rules.is_active & (is_porteur_of_membership | rules.is_superuser | takes_over_membership),
 )
-rules.add_perm("initiatives.contact_initiative", rules.is_active & is_published)
+rules.add_perm(
+    "initiatives.contact_initiative", rules.is_active & is_published & ~lost_its_porteurs
+)
 rules.add_perm("initiatives.report_initiative", rules.is_active & is_published & ~is_member)

@@ -308,3 +308,18 @@ def test_a_pending_initiative_approved_without_porteur_stays_off_the_lists(world
         client.post(members.action_url(pending, member, "promouvoir"))
 
     assert everywhere(listings(client, world)["alone"])
+
+
+def test_writing_to_its_porteurs_is_refused_while_it_has_none(world, client):
+    """The contact form's own address (not only its hidden link): nobody would read it."""
+    delete_account(world["porteur"])
+    client.force_login(factories.UserFactory())
+    sent_before = len(members.mails())
+
+    response = client.post(
+        reverse("initiatives:contact", args=[world["alone"].pk]),
+        {"subject": "Bonjour", "message": "Je voudrais vous aider le samedi matin."},
+    )
+
+    assert response.status_code == 403
+    assert len(members.mails()) == sent_before
