@@ -11,4 +11,7 @@ class CmsPagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from .page_cache import invalidation  # noqa: PLC0415 - imports Wagtail's models
+
         connection_created.connect(register_sqlite_collation, dispatch_uid="cms_pages_fr_collation")
+        invalidation.connect()

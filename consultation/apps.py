@@ -10,4 +10,10 @@ class ConsultationConfig(plugins.PluginConfig):
 
     def ready(self):
         super().ready()
+        from cms_pages.page_cache import invalidation  # noqa: PLC0415
+
         from . import geo  # noqa: F401, PLC0415 - connects the communes' point signals
+        from .models import Contribution, Support  # noqa: PLC0415
+
+        invalidation.watch(Contribution)
+        invalidation.watch(Support)

@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from cms_pages.extension_points import (
+    CACHE_KEYS,
     DEMO_CONTENT,
     FEEDS,
     MODERATION_QUEUES,
@@ -22,6 +23,7 @@ from consultation import (
     demo,
     feeds,
     moderation,
+    page_cache,
     panels,
     personal_data,
 )
@@ -65,6 +67,9 @@ def register_moderation_log_actions(actions):
         def format_message(self, log_entry):
             title = ((log_entry.data or {}).get("enjeu") or {}).get("title", "")
             return _("Linked to the enjeu “%(enjeu)s”") % {"enjeu": title}
+
+
+hooks.register(CACHE_KEYS, page_cache.cache_keys)
 
 
 @hooks.register(DEMO_CONTENT, order=100)

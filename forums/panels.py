@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from cms_pages.panels import PagePanel
 from forums.models import Thread
+from forums.page_cache import forum_key
 from forums.visibility import public_comments, public_pages, readable_threads
 
 # The profile shows this many of the citizen's latest comments (public threads only).
@@ -29,6 +30,9 @@ class EnjeuThreadsPanel(PagePanel):
     order = 300
     query_budget = 1
 
+    def cache_keys(self):
+        return (forum_key(self.page.pk),)
+
 
 class InitiativeThreadsPanel(PagePanel):
     """The latest discussions of an initiative that the viewer may read (one query, two when
@@ -37,6 +41,9 @@ class InitiativeThreadsPanel(PagePanel):
     template_name = "forums/panels/initiative_threads.html"
     order = 100
     query_budget = 2
+
+    def cache_keys(self):
+        return (forum_key(self.page.pk),)
 
 
 class ProfileCommentsPanel(PagePanel):

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from cms_pages.extension_points import (
+    CACHE_KEYS,
     DEMO_CONTENT,
     FEEDS,
     MODERATION_QUEUES,
@@ -18,7 +19,7 @@ from cms_pages.extension_points import (
 )
 from moderation.queues import ModerationQueue
 
-from . import admin_views, demo, feeds, moderation, panels, personal_data
+from . import admin_views, demo, feeds, moderation, page_cache, panels, personal_data
 from .rules import is_forum_moderator
 from .views.moderation import CommentReportable
 
@@ -81,6 +82,9 @@ def register_forum_log_actions(actions):
         (moderation.PUBLISH_THREAD, _("Publish thread"), _("Held thread published")),
     ]:
         actions.register_action(action, label, message)
+
+
+hooks.register(CACHE_KEYS, page_cache.cache_keys)
 
 
 @hooks.register(DEMO_CONTENT, order=300)

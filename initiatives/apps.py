@@ -11,4 +11,10 @@ class InitiativesConfig(plugins.PluginConfig):
     urls = "initiatives.urls"
 
     def ready(self):
+        from cms_pages.page_cache import invalidation  # noqa: PLC0415
+
         from . import signals  # noqa: F401, PLC0415 - receivers connect once the models are ready
+        from .models import InitiativePage, Membership, PorteurVacancy  # noqa: PLC0415
+
+        for model in (InitiativePage, Membership, PorteurVacancy):
+            invalidation.watch(model)

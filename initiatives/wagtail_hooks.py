@@ -8,6 +8,7 @@ from wagtail.models import WorkflowState
 
 from accounts.rules import is_moderator
 from cms_pages.extension_points import (
+    CACHE_KEYS,
     DEMO_CONTENT,
     FEEDS,
     MODERATION_QUEUES,
@@ -19,7 +20,7 @@ from cms_pages.extension_points import (
 )
 from moderation.queues import ModerationQueue
 
-from . import demo, feeds, forum_access, panels, personal_data
+from . import demo, feeds, forum_access, page_cache, panels, personal_data
 from .admin_views import (
     IN_MODERATION,
     WITHOUT_PORTEUR,
@@ -33,6 +34,9 @@ from .views.membership import InitiativeReportable
 @hooks.register("register_admin_viewset")
 def register_initiative_listing():
     return InitiativeListingViewSet("initiative_pages")
+
+
+hooks.register(CACHE_KEYS, page_cache.cache_keys)
 
 
 @hooks.register(DEMO_CONTENT, order=200)

@@ -104,11 +104,14 @@ def _mail_through_outbox(settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
+    pages = caches["pages"]
     cache.clear()
+    pages.clear()
     yield
     cache.clear()
+    pages.clear()
 
 
 @pytest.fixture(scope="module")

@@ -26,8 +26,8 @@ logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 
-#: Until when (``monotonic()``) each Redis location is left alone, shared by the threads
-#: of a process, which each hold their own cache object.
+#: Until when (``monotonic()``) each Redis cache (location and key prefix) is left alone,
+#: shared by the threads of a process, which each hold their own cache object.
 _resting_until = {}
 
 
@@ -36,14 +36,15 @@ def _or_fallback(name):
     on_redis = getattr(RedisCache, name)
 
     def method(self, *args, **kwargs):
-        if monotonic() >= _resting_until.get(self.location, 0):
+        if monotonic() >= _resting_until.get(self.resting_key, 0):
             try:
                 result = on_redis(self, *args, **kwargs)
             except UNREACHABLE as error:
                 self.redis_failed(error)
             else:
-                if _resting_until.pop(self.location, None) is not None:
+                if _resting_until.pop(self.resting_key, None) is not None:
                     logger.info("Redis answers again: the cache is back on Redis.")
+                    self.redis_recovered()
                 return result
         return getattr(caches[self.fallback], name)(*args, **kwargs)
 
@@ -63,10 +64,11 @@ class RedisCacheWithFallback(RedisCache):
         self.retry_after = options.pop("retry_after", 10)
         super().__init__(server, {**params, "OPTIONS": options})
         self.location = ",".join(self._servers)
+        self.resting_key = (self.location, self.key_prefix)
 
     def redis_failed(self, error):
-        was_up = self.location not in _resting_until
-        _resting_until[self.location] = monotonic() + self.retry_after
+        was_up = self.resting_key not in _resting_until
+        _resting_until[self.resting_key] = monotonic() + self.retry_after
         if was_up:
             logger.warning(
                 "Redis cannot be reached (%s): the cache falls back to the database and "
@@ -74,6 +76,9 @@ class RedisCacheWithFallback(RedisCache):
                 error,
                 self.retry_after,
             )
+
+    def redis_recovered(self):
+        """Called once Redis answers again after an outage."""
 
     add = _or_fallback("add")
     get = _or_fallback("get")
@@ -86,3 +91,14 @@ class RedisCacheWithFallback(RedisCache):
     set_many = _or_fallback("set_many")
     delete_many = _or_fallback("delete_many")
     clear = _or_fallback("clear")
+
+
+class RedisPageCache(RedisCacheWithFallback):
+    """The page cache (``cms_pages.page_cache``) on Redis. While Redis was down, versions were
+    bumped in the fallback cache only, so the pages Redis still holds may be stale: once
+    Redis answers again, the version every page depends on is renewed there."""
+
+    def redis_recovered(self):
+        from cms_pages.page_cache import versions  # noqa: PLC0415 - the settings import this module
+
+        versions.renew_everything()

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import privacy
 from accounts import views as account_views
 from cms_pages.plugins import PluginConfig
+from theme.language import choose_language
 
 from .api import api_router
 
@@ -24,7 +25,7 @@ urlpatterns = [
     path("comptes/", include("accounts.urls")),
     path("comptes/", include("allauth.urls")),
     path("confidentialite/", privacy.privacy_notice, name="privacy"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("langue/", choose_language, name="set_language"),
     path("api/v2/", api_router.urls),
     path("", include("cms_pages.urls")),
 ]

@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms_pages.page_cache.versions import depends_on, page_key
 from cms_pages.panels import page_panels_context
 from cms_pages.slugs import is_reserved
 
@@ -45,6 +46,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def cache_dependencies(self, request):
+        """The version keys (``cms_pages.page_cache``) of what the page shows besides itself
+        and what is filed under it (``page:<id>``): ``contributions`` for a page listing them
+        all…; the panels add their own."""
+        return ()
+
+    def serve(self, request, *args, **kwargs):
+        depends_on(request, page_key(self.pk), *self.cache_dependencies(request))
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

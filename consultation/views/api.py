@@ -26,9 +26,12 @@ from cms_pages.geo import (
     parse_zoom,
 )
 from cms_pages.models import Commune
+from cms_pages.page_cache import conditional
+from cms_pages.page_cache.versions import depends_on
 from consultation import geo, open_data
 from consultation.filters import filter_errors, live_enjeux, live_territories, published_filter
 from consultation.models import Contribution
+from consultation.page_cache import CONTRIBUTIONS, contribution_key
 from theme.geojson import bad_request, feature, geojson_response, point
 
 LICENCE_NAME = "Licence Ouverte 2.0 / Etalab"
@@ -222,6 +225,7 @@ def contributions_geojson(request):
     per territory (``kind: unplaced``). Foreign member ``territories``: counts per territory
     of the filtered contributions, including those without a point (not cut by the bbox).
     """
+    depends_on(request, CONTRIBUTIONS)
     try:
         bbox = parse_bbox(request.GET.get("bbox"))
         zoom = parse_zoom(request.GET.get("zoom"))
@@ -254,6 +258,7 @@ def contributions_geojson(request):
 @require_safe
 def contribution_geojson(request, pk):
     """The rounded point of one contribution, for the small map of its page."""
+    depends_on(request, contribution_key(pk))
     contribution = get_object_or_404(Contribution, pk=pk)
     if not request.user.has_perm("consultation.see_contribution", contribution):
         raise Http404
@@ -281,8 +286,13 @@ def contribution_geojson(request, pk):
 def contributions_csv(request):
     """The published contributions as open data (UTF-8 with BOM), under Licence Ouverte 2.0.
 
-    Streamed by chunks (consultation.open_data), so memory stays flat.
+    Streamed by chunks (consultation.open_data), so memory stays flat; never stored, but
+    answered with a 304 while the client's copy is current (its ETag).
     """
+    tag = conditional.etag(request, CONTRIBUTIONS)
+    unchanged = conditional.not_modified(request, tag)
+    if unchanged is not None:
+        return unchanged
     filterset = published_filter(request)
     if not filterset.is_valid():
         errors = "; ".join(
@@ -302,4 +312,4 @@ def contributions_csv(request):
     response["Link"] = f'<{LICENCE_URL}>; rel="license"; title="{LICENCE_NAME}"'
     response["X-License"] = LICENCE_NAME
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return conditional.mark(response, tag)

@@ -12,9 +12,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cms_pages.page_cache.versions import depends_on
 from cms_pages.panels import page_panels_context
 from consultation.filters import live_enjeux, live_territories, published_filter
 from consultation.models import Contribution
+from consultation.page_cache import CONTRIBUTIONS, contribution_key
 
 PAGE_SIZE = 20
 LIST_ID = "contributions-liste"
@@ -51,6 +53,7 @@ def query_without(request, *names):
 @require_safe
 def contributions_map(request):
     """The map of every published contribution, the filters and the list beside it."""
+    depends_on(request, CONTRIBUTIONS)
     filterset = published_filter(request)
     valid = filterset.is_valid()
     contributions = filterset.qs if valid else Contribution.objects.none()
@@ -81,6 +84,7 @@ def contributions_map(request):
 @require_safe
 def contribution_detail(request, pk):
     """A contribution's public page; unpublished ones only for their author and moderators."""
+    depends_on(request, contribution_key(pk))
     contribution = get_object_or_404(
         Contribution.objects.select_related("territory", "commune", "event"), pk=pk
     )

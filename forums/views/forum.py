@@ -17,10 +17,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cms_pages.page_cache.versions import depends_on
+
 from .. import posting
 from ..forms import ThreadForm
 from ..models import Thread
 from ..owners import allows_members_only, forum_url, owner
+from ..page_cache import forum_key
 from ..ratelimit import comments as comment_rate
 from ..ratelimit import duplicate_thread
 from ..rules import is_page_member
@@ -39,6 +42,7 @@ def page_url(request, kind, page):
 @require_GET
 def forum(request, kind, **route):
     page = owner(kind)["get_page"](request, **route)
+    depends_on(request, forum_key(page.pk))
     threads = Thread.objects.filter(page=page)
     # A page's members read all its threads (their membership is already known).
     if not is_page_member(request.user, page):

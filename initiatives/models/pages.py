@@ -31,6 +31,11 @@ class InitiativeIndexPage(IndexPage):
     class Meta:
         verbose_name = _("initiative index")
 
+    def cache_dependencies(self, request):
+        from initiatives.page_cache import INITIATIVES  # noqa: PLC0415 - imports this module
+
+        return (INITIATIVES,)
+
     def get_context(self, request, *args, **kwargs):
         # The page model hands its context to its view layer, which imports this model.
         from initiatives.views.planisphere import planisphere_context  # noqa: PLC0415 - cycle

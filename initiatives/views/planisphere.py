@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cms_pages.geo import GeoParameterError, parse_bbox, parse_zoom
+from cms_pages.page_cache.versions import depends_on
 from theme.geojson import bad_request, geojson_response
 
 from .. import geo
 from ..filters import filter_errors, published_filter
 from ..models import InitiativePage
+from ..page_cache import INITIATIVES
 from ..public import HEAVY_FIELDS, attach_places
 from .common import get_initiative
 
@@ -105,6 +107,7 @@ def initiatives_geojson(request):
     Properties: id, kind, name, url, summary (shortened), maturity and its label,
     territories and enjeux (names). Zoomed out on many initiatives, grid clusters instead.
     """
+    depends_on(request, INITIATIVES)
     try:
         bbox = parse_bbox(request.GET.get("bbox"))
         zoom = parse_zoom(request.GET.get("zoom"))
@@ -115,7 +118,8 @@ def initiatives_geojson(request):
         return bad_request(_("Invalid filters."), filter_errors(filterset))
     features, members = geo.initiative_features(filterset.qs, request, bbox, zoom)
     response = geojson_response(features, **members)
-    patch_cache_control(response, public=True, max_age=GEOJSON_MAX_AGE)
+    # No copy kept by browsers or proxies: the page cache answers, and never stale.
+    patch_cache_control(response, no_cache=True)
     # The labels follow the visitor's language, which a cookie may choose.
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response

@@ -70,12 +70,12 @@ def test_footer_gives_the_programme_contact(client, home_page):
     assert 'href="mailto:agir@lacooperativedescitoyens.fr"' in footer
 
 
-def test_language_switch_posts_the_current_path_to_set_language(client, home_page):
+def test_language_switch_sends_the_current_path_with_a_get_and_no_csrf_token(client, home_page):
     factories.StandardPageFactory(parent=home_page, slug="le-projet")
     html = html_of(client, "/le-projet/?onglet=2")
     form = re.search(r'<form class="language-switch".*?</form>', html, re.S).group()
-    assert f'action="{reverse("set_language")}" method="post"' in form
-    assert 'name="csrfmiddlewaretoken"' in form
+    assert f'action="{reverse("set_language")}" method="get"' in form
+    assert "csrfmiddlewaretoken" not in form
     assert 'name="next" value="/le-projet/?onglet=2"' in form
     assert re.findall(r'<option value="(\w+)"', form) == ["fr", "en"]
 

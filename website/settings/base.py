@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "website.security.PermissionsPolicyMiddleware",
     "website.security.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after the static files: a visitor without a session gets a stored page before
+    # any session, language or CSRF work (cms_pages/page_cache).
+    "cms_pages.page_cache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "theme.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,8 +163,47 @@ if REDIS_URL:
         },
         "database": _database_cache,
     }
+    # The anonymous page cache (cms_pages/page_cache): Redis too, under its own prefix; while
+    # Redis cannot be reached, the database's page table stands in, and once Redis answers
+    # again every page it holds is made stale (website/cache.py).
+    CACHES["pages"] = {
+        **CACHES["default"],
+        "BACKEND": "website.cache.RedisPageCache",
+        "KEY_PREFIX": env("PAGE_CACHE_KEY_PREFIX", default="aac-pages"),
+        "OPTIONS": {**CACHES["default"]["OPTIONS"], "fallback": "database-pages"},
+    }
 else:
     CACHES = {"default": _database_cache}
+# The page cache's own table: its entries never push out the rate limits' counts.
+CACHES["database-pages"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "page_cache_entries",
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
+CACHES.setdefault("pages", CACHES["database-pages"])
+PAGE_CACHE_ALIAS = "pages"
+
+
+def _git_commit():
+    """The checked-out commit, read from .git without running git; "" when not found."""
+    try:
+        head = (BASE_DIR / ".git" / "HEAD").read_text().strip()
+        if head.startswith("ref: "):
+            return (BASE_DIR / ".git" / head.removeprefix("ref: ")).read_text().strip()
+        return head
+    except OSError:
+        return ""
+
+
+# Part of every cached page's key: a new deployment (other templates, other translations)
+# renders anew. Set RELEASE where the code is not a git checkout.
+RELEASE = env("RELEASE", default="") or _git_commit()[:12] or "unknown"
+# How long a cached page lives at most. Version keys make it stale as soon as what it shows
+# changes; this bounds what only time changes (« il y a 3 minutes », an event now past).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# A response is not stored when a key it depends on was bumped this long before the request
+# began: the clocks of several servers may differ by as much.
+PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
 
 AUTH_USER_MODEL = "accounts.User"
 # Sessions in the database, each with its account id: deleting an account ends them all.

@@ -27,6 +27,10 @@ else:
         _location = urlsplit(REDIS_URL)
         _database = int(_location.path.strip("/") or 0) + int(_worker.removeprefix("gw"))
         CACHES["default"]["LOCATION"] = urlunsplit(_location._replace(path=f"/{_database}"))
+# The page cache in each test process's memory, emptied around every test (tests/conftest.py);
+# one clock, so no skew to allow for.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+PAGE_CACHE_CLOCK_SKEW = 0
 MAP_TILES_URL = ""
 GEO_WIDGET_LEAFLET_TILE_LAYER = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"

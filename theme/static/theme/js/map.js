@@ -54,9 +54,14 @@
     return element;
   }
 
+  // The view's bounds, widened to a grid of a quarter of a tile at the current zoom: visitors
+  // looking at about the same place ask for the same URL, which the page cache then answers.
   function bboxParam(map) {
     var b = map.getBounds();
-    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+    var step = 90 / Math.pow(2, Math.floor(map.getZoom()));
+    function down(n, limit) { return Math.max(-limit, Math.floor(n / step) * step); }
+    function up(n, limit) { return Math.min(limit, Math.ceil(n / step) * step); }
+    return [down(b.getWest(), 180), down(b.getSouth(), 90), up(b.getEast(), 180), up(b.getNorth(), 90)]
       .map(function (n) { return n.toFixed(5); })
       .join(",");
   }
