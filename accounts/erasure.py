@@ -31,6 +31,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
 from wagtail.users.models import UserProfile
 
+from cms_pages.page_cache import versions
 from outbox.models import OutgoingEmail
 
 from .models import FORMER_PARTICIPANT, PersonalDataExport
@@ -59,6 +60,9 @@ def delete_account(user, *, by=None):
         erase_personal_data(user)
         log_deletion(user, by)
         user.delete()
+        # Their name may be on any cached page (a comment, a member list, a contribution):
+        # the parts' bulk updates send no signal, so every page is made stale.
+        versions.bump(versions.SITE)
 
 
 def log_deletion(user, by):

@@ -141,9 +141,14 @@ export(user)}}}``, the core's parts first.
 """
 
 CACHE_KEYS = "register_cache_keys"
-"""Declared for the anonymous page cache (not used yet). Cache invalidation:
-``fn(instance)`` returns the cache keys (URL paths) a change of ``instance`` makes stale, or
-nothing when the instance is not the plugin's.
+"""The anonymous page cache (``cms_pages.page_cache``): ``fn(instance)`` returns the version
+keys a change of ``instance`` makes stale (``contributions``, ``page:<id>`` of the pages that
+show it…), or nothing when the instance is not the plugin's. Called for every page published,
+unpublished, moved or deleted, and for the objects of the models a plugin watches
+(``cms_pages.page_cache.invalidation.watch(Model)``, in its ``AppConfig.ready``): as they were
+before a save and as they are after it, before a deletion, on many-to-many changes and on
+``objects_changed``. Views say what they show with ``versions.depends_on(request, key…)``
+before reading rows; panels with their ``cache_keys()``.
 """
 
 CONVERSATION_OWNERS = "register_conversation_owner"

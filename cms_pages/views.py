@@ -14,6 +14,7 @@ from theme.params import clean_text_param
 
 from .collation import french
 from .models import EnjeuPage, TerritoryPage
+from .page_cache.versions import SITE, depends_on
 
 #: What robots leave alone: the admin, the accounts, the data APIs and exports.
 ROBOTS_DISALLOWED = ["/admin/", "/comptes/", "/api/", "/*/api/", "/*.geojson", "/*.csv"]
@@ -44,6 +45,7 @@ def robots_txt(request):
 @require_GET
 def territories_geojson(request):
     """Centre points and imported boundaries of the live territories (``?territoire=slug``)."""
+    depends_on(request, SITE)  # territory pages are the core's: their changes bump ``site``
     territories = TerritoryPage.objects.live().public().order_by(french())
     slug = clean_text_param(request.GET.get("territoire", ""), "territoire", max_length=100)
     if slug:
@@ -74,6 +76,7 @@ def enjeu_colours_css(request):
     """``/couleurs-des-enjeux.css``: a class per live enjeu, ``.enjeu-colour-<id>``, that sets
     ``--enjeu-colour``. Pages colour their enjeux with it rather than a ``style`` attribute,
     which the Content-Security-Policy refuses (website/security.py)."""
+    depends_on(request, SITE)
     rows = EnjeuPage.objects.live().order_by("pk").values_list("pk", "colour")
     css = "".join(
         f".enjeu-colour-{pk} {{ --enjeu-colour: {colour}; }}\n"

@@ -17,7 +17,9 @@ from tests.parallel import run_together
 
 BURST = 30
 LIMIT = 10
-NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+NO_CACHE = {
+    name: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for name in ("default", "pages")
+}
 
 
 def burst(settings):

@@ -25,6 +25,13 @@ FORUM_BOUND = 13  # a signed-in reader: are they a moderator (threads held for o
 ENJEU_PAGE_BOUND = 16
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """The cost of rendering is measured: a visitor's second visit would come from the page
+    cache (no query), and the comments added in bulk here send no signal to make it stale."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def warm(client, url):
     """A first request fills per-process caches (content types, site root paths)."""
     assert client.get(url).status_code == 200

@@ -110,12 +110,15 @@ def test_text_is_escaped_for_html_but_intact_as_json(client, world):
     assert by_id(response)[h.fid(velo)]["properties"]["name"] == velo.title
 
 
-def test_the_answer_may_be_cached_briefly_by_anyone(client, world):
+def test_browsers_keep_no_copy_and_the_page_cache_answers(client, world):
+    """A copy kept by a browser would outlive a change: the server's page cache answers
+    instead, and is never stale."""
     response = client.get(GEOJSON)
     assert response["Content-Type"].startswith("application/geo+json")
-    cache_control = response["Cache-Control"]
-    assert "public" in cache_control and "max-age=60" in cache_control
+    assert "no-cache" in response["Cache-Control"]
+    assert "max-age" not in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
+    assert client.get(GEOJSON)["X-Page-Cache"] == "hit"
 
 
 def test_bbox_cuts_to_the_view(client, world):

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
+from accounts.erasure import delete_account
 from accounts.rules import MODERATORS
 from cms_pages.models import EnjeuPage, TerritoryPage
 from consultation import moderation as contribution_moderation
@@ -202,8 +203,22 @@ def test_an_initiative_leaving_an_enjeu_leaves_its_page(visitor, shared_demo):
 def test_a_membership_change_shows_on_the_initiative_page(visitor, shared_demo):
     initiative = InitiativePage.objects.live().first()
     stored(visitor, initiative.url)
-    newcomer = factories.UserFactory(first_name="Zéphyrine", last_name="Oudot")
+    newcomer = factories.UserFactory(display_name="Zéphyrine Oudot")
     assert newcomer.public_name not in text(visitor, initiative.url)
     membership_actions.join(initiative, newcomer)
     assert Membership.objects.filter(initiative=initiative, user=newcomer).exists()
     assert newcomer.public_name in text(visitor, initiative.url)
+
+
+def test_a_deleted_account_leaves_every_cached_page_that_named_it(visitor, shared_demo):
+    thread = a_public_thread()
+    author = factories.UserFactory(
+        display_name="Zéphyrine Oudot", date_joined=timezone.now() - timedelta(days=365)
+    )
+    posting.post_comment(thread=thread, author=author, text="Un car le samedi matin.")
+    stored(visitor, thread.get_absolute_url())
+    assert author.public_name in text(visitor, thread.get_absolute_url())
+    delete_account(author)
+    page = text(visitor, thread.get_absolute_url())
+    assert "Un car le samedi matin." in page
+    assert author.public_name not in page

@@ -19,9 +19,13 @@ from theme.views import RETRY_AFTER
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def get(path="/"):
+# A URL the page cache has not stored: rendering it needs the database.
+NOT_STORED = "rendu=1"
+
+
+def get(path="/", query=""):
     """``(status, headers, text)`` of a GET through the WSGI handler."""
-    environ = {"PATH_INFO": path}
+    environ = {"PATH_INFO": path, "QUERY_STRING": query}
     setup_testing_defaults(environ)
     started = {}
 
@@ -59,11 +63,13 @@ def test_a_sqlite_file_out_of_reach_answers_503_then_the_site_recovers(tmp_path,
     connection.settings_dict["NAME"] = str(tmp_path / "disque-absent" / "db.sqlite3")
     try:
         with caplog.at_level(logging.ERROR, logger="django.request"):
-            response = get()
+            response = get(query=NOT_STORED)
+            stored = get()
     finally:
         connection.settings_dict["NAME"] = name
     assert_unavailable(response, caplog)
-    assert get()[0] == 200
+    assert stored[0] == 200  # what the page cache holds still answers
+    assert get(query=NOT_STORED)[0] == 200
 
 
 def run_on_server(sql, params=None):
@@ -96,11 +102,13 @@ def test_postgresql_out_of_reach_answers_503_then_the_site_recovers(caplog):
             [cut_off],
         )
         with caplog.at_level(logging.ERROR, logger="django.request"):
-            response = get()
+            response = get(query=NOT_STORED)
+            stored = get()
         assert_unavailable(response, caplog)
+        assert stored[0] == 200  # what the page cache holds still answers
 
         run_on_server(f'ALTER DATABASE "{cut_off}" ALLOW_CONNECTIONS true')
-        assert get()[0] == 200
+        assert get(query=NOT_STORED)[0] == 200
         assert connection.connection.info.backend_pid != kept
     finally:
         connection.close()

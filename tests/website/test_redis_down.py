@@ -50,6 +50,21 @@ def redis_with_fallback(location, retry_after=60):
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cache_entries",
         },
+        "pages": {
+            "BACKEND": "website.cache.RedisPageCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "pages",
+            "OPTIONS": {
+                "fallback": "database-pages",
+                "retry_after": retry_after,
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+            },
+        },
+        "database-pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "page_cache_entries",
+        },
     }
 
 
@@ -87,6 +102,14 @@ def test_pages_answer_while_redis_is_down(redis_down, world, client):
     assert client.get("/").status_code == 200
     assert client.get(reverse("account_login")).status_code == 200
     assert client.get(reverse("search:results"), {"q": "bus"}).status_code == 200
+
+
+def test_the_page_cache_falls_back_to_the_database_while_redis_is_down(redis_down, world, client):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM page_cache_entries")
+        assert cursor.fetchone()[0] > 0
 
 
 def test_failed_logins_are_still_limited_and_counted_in_the_database(

@@ -86,3 +86,37 @@ def test_behind_a_trusted_proxy_the_visitors_address_counts_for_the_limits_per_i
     assert run_manage("shell", "-v0", "-c", show, env=behind_proxy).stdout.split() == [
         "203.0.113.7"
     ]
+
+
+def test_a_frontend_cache_in_front_gets_wagtails_purges_when_its_url_is_set():
+    show = (
+        "from django.conf import settings as s; "
+        "print('wagtail.contrib.frontend_cache' in s.INSTALLED_APPS, "
+        "getattr(s, 'WAGTAILFRONTENDCACHE', {}).get('purge', {}).get('LOCATION'))"
+    )
+    assert run_manage("shell", "-v0", "-c", show, env=PRODUCTION_ENV).stdout.split() == [
+        "False",
+        "None",
+    ]
+    env = {**PRODUCTION_ENV, "FRONTEND_CACHE_PURGE_URL": "http://127.0.0.1:6081"}
+    assert run_manage("shell", "-v0", "-c", show, env=env).stdout.split() == [
+        "True",
+        "http://127.0.0.1:6081",
+    ]
+
+
+def test_the_release_in_every_cached_page_key_is_the_checked_out_commit_unless_set():
+    show = "from django.conf import settings as s; print(s.RELEASE)"
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"],  # noqa: S607
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if head:
+        assert (
+            run_manage("shell", "-v0", "-c", show, env=PRODUCTION_ENV).stdout.strip() == head[:12]
+        )
+    env = {**PRODUCTION_ENV, "RELEASE": "2026.12"}
+    assert run_manage("shell", "-v0", "-c", show, env=env).stdout.strip() == "2026.12"

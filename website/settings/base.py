@@ -174,6 +174,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": _database_cache}
+# A CDN or Varnish in front of the site: Wagtail purges a page's URLs there when it is
+# published, unpublished or moved (wagtail.contrib.frontend_cache). Only the page's own URLs
+# are purged, not the lists that show it: such a cache should keep pages briefly (README,
+# "Page cache").
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "purge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 # The page cache's own table: its entries never push out the rate limits' counts.
 CACHES["database-pages"] = {
     "BACKEND": "django.core.cache.backends.db.DatabaseCache",
