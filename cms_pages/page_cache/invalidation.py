@@ -20,6 +20,9 @@ from cms_pages.extension_points import CACHE_KEYS, objects_changed
 
 from . import versions
 
+# Past this many objects changed at once, everything is made stale rather than each object's
+# keys looked up.
+MANY = 50
 # Depth of the pages of the main navigation: the root's children are the home pages (2),
 # theirs are in the menus.
 MENU_DEPTH = 3
@@ -62,8 +65,9 @@ def _relation_changed(sender, instance, reverse, model, pk_set, **kwargs):
 
 def changed_many(model, pks):
     """Objects of ``model`` changed without a model signal (``objects_changed``): each one's
-    keys, from one query; everything when they are not known."""
-    if pks is None:
+    keys; everything when they are not known or too many to look at one by one (an
+    import)."""
+    if pks is None or len(pks) > MANY:
         versions.bump(versions.SITE)
         return
     keys = set()

@@ -1,6 +1,7 @@
 """The shared map component, as a visitor and an editor see it."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
@@ -46,6 +47,19 @@ def test_map_asks_the_geojson_source_for_the_visible_area(site, page):
     assert "territoire=grand-belfort" in query
     assert re.search(r"bbox=-?\d+\.\d+(%2C|,)-?\d+\.\d+", query)
     assert "zoom=" in query
+
+
+def test_the_asked_area_is_snapped_to_a_grid_so_that_nearby_views_share_a_cached_answer(site, page):
+    with page.expect_request(re.compile(r"/api/contributions\.geojson\?.*bbox=")) as request:
+        page.goto("/contributions/")
+    params = parse_qs(urlsplit(request.value.url).query)
+    zoom = float(params["zoom"][0])
+    step = 90 / 2 ** int(zoom)  # a quarter of a tile at that zoom
+    bbox = [float(n) for n in params["bbox"][0].split(",")]
+    west, south, east, north = bbox
+    assert west < east and south < north
+    for value in bbox:
+        assert abs(value / step - round(value / step)) < 1e-6, (value, step)
 
 
 def test_admin_territory_map_loads_leaflet_from_our_static_files(site, page, live_server):
