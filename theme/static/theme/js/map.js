@@ -61,8 +61,9 @@
     var step = 90 / Math.pow(2, Math.floor(map.getZoom()));
     function down(n, limit) { return Math.max(-limit, Math.floor(n / step) * step); }
     function up(n, limit) { return Math.min(limit, Math.ceil(n / step) * step); }
+    // Multiples of a power of two: written exactly, without rounding.
     return [down(b.getWest(), 180), down(b.getSouth(), 90), up(b.getEast(), 180), up(b.getNorth(), 90)]
-      .map(function (n) { return n.toFixed(5); })
+      .map(String)
       .join(",");
   }
 
