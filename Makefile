@@ -16,7 +16,7 @@ PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 COVERAGE := $(VENV)/bin/coverage
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-postgres test-es lint format bench loadtest setup messages chromium check lock coverage plugins
+.PHONY: help run test test-fast test-postgres test-es lint format bench loadtest setup messages chromium wrk check lock coverage plugins
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -95,8 +95,15 @@ format: setup ## Format and auto-fix with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: setup ## Serve under gunicorn on PostgreSQL and measure the main pages
-	$(PY) bench/run.py
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null); } \
+		|| { echo "The bench needs Debian's wrk: run 'sudo apt-get install wrk'"; exit 1; }
+
+# Options of bench/run.py, e.g. make bench BENCH_ARGS="--duration 2s --runs 1 --only home".
+BENCH_ARGS ?=
+bench: setup wrk ## Serve under gunicorn on PostgreSQL + Redis and measure the pages with wrk
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # The load test's size: CI runs `make loadtest USERS=20 DURATION=60s`.
 USERS ?= 200
