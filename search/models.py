@@ -3,7 +3,8 @@
 A document exists only while its object is public (published, not hidden, not private, not
 members-only): visibility is decided by each source's ``public()`` queryset before a row is
 written, so no engine can return what was never stored. The rows are also the database engine's
-index (through Wagtail's search) and the source an Elasticsearch rebuild or catch-up reads."""
+index (on PostgreSQL through their own vector columns, search/migrations/0005; on SQLite through
+Wagtail's search) and the source an Elasticsearch rebuild or catch-up reads."""
 
 from django.db import connection, models
 from django.utils.functional import classproperty
@@ -16,6 +17,14 @@ TITLE_MAX_LENGTH = 300
 # A document keeps this much of its object's text: enough to match and to quote.
 TEXT_MAX_LENGTH = 20_000
 PLACES_NAMES_MAX_LENGTH = 1000
+
+
+def indexed_by_wagtail():
+    """Whether Wagtail's search indexes the rows: on SQLite only, whose FTS5 table is the
+    database engine's index. PostgreSQL matches the rows' own generated vector columns
+    (search/migrations/0005), so writing Wagtail's index entries there would be wasted work
+    on every save and rebuild."""
+    return connection.vendor == "sqlite"
 
 
 class StemmedField(index.SearchField):
@@ -65,14 +74,16 @@ class SearchDocument(index.Indexed, models.Model):
 
     @classproperty
     def search_fields(cls):
-        """What Wagtail indexes. PostgreSQL folds and stems in its ``aac_french`` configuration;
-        SQLite gets the stems computed here, and the query is stemmed the same way."""
-        field = StemmedField if connection.vendor == "sqlite" else index.SearchField
+        """What Wagtail indexes, on SQLite only (``indexed_by_wagtail``): the stems computed
+        here (the query is stemmed the same way). Nothing elsewhere, so Wagtail neither
+        writes index entries nor connects its signal handlers for the rows."""
+        if not indexed_by_wagtail():
+            return []
         return [
-            field("title", boost=5),
-            field("tags", boost=2),
-            field("places_names", boost=2),
-            field("text"),
+            StemmedField("title", boost=5),
+            StemmedField("tags", boost=2),
+            StemmedField("places_names", boost=2),
+            StemmedField("text"),
             index.AutocompleteField("folded_title"),
             index.FilterField("id"),
             index.FilterField("kind"),
@@ -107,7 +118,10 @@ class DocumentPlace(models.Model):
                 fields=["document", "page", "relation"], name="documentplace_unique"
             ),
         ]
-        indexes = [models.Index(fields=["relation", "page"], name="documentplace_facet")]
+        # With the document: a page filter reads its documents from the index alone.
+        indexes = [
+            models.Index(fields=["relation", "page", "document"], name="documentplace_facet")
+        ]
 
     def __str__(self):
         return f"{self.document_id} → {self.relation} {self.page_id}"

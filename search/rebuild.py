@@ -2,11 +2,12 @@
 command, and the end of ``load_demo_content``.
 
 The rows are upserted chunk by chunk, never emptied first, so the database engine keeps
-answering during the run; each chunk is one transaction whose index entries are written with
-it. A row the run did not write (its object is gone or no longer public) is stale: it is
-removed at the end, found by its ``updated_at`` older than the start of the run, which also
-spares the rows a signal wrote meanwhile. The configured engine then rebuilds its own index
-from the rows (nothing to do for the database engine)."""
+answering during the run; each chunk is one transaction, its index written with it (Wagtail's
+index entries on SQLite; PostgreSQL generates the rows' vectors itself). A row the run did not
+write (its object is gone or no longer public) is stale: it is removed at the end, found by its
+``updated_at`` older than the start of the run, which also spares the rows a signal wrote
+meanwhile. The configured engine then rebuilds its own index from the rows (nothing to do for
+the database engine)."""
 
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from wagtail.search.backends import get_search_backend
 
 from . import registry, sync
 from .engines import get_engine
-from .models import DocumentPlace, SearchDocument
+from .models import DocumentPlace, SearchDocument, indexed_by_wagtail
 
 CHUNK_SIZE = 500
 # The columns an upsert rewrites: every column but the key.
@@ -102,7 +103,9 @@ class Done:
 
 def store(source, objects):
     """Upsert the documents of ``objects`` (public, one chunk), replace their places and
-    index them in Wagtail's search, in one transaction and a fixed number of queries."""
+    index them in Wagtail's search where it indexes them (``indexed_by_wagtail``: SQLite; on
+    PostgreSQL their vector columns follow the upsert), in one transaction and a fixed number
+    of queries."""
     values = sync.rows_values(source, objects)
     # ``updated_at`` is set by the upsert (auto_now): what tells these rows from stale ones.
     rows = [SearchDocument(key=key, **fields) for key, (fields, _places) in values.items()]
@@ -117,6 +120,8 @@ def store(source, objects):
             for key, (_fields, places) in values.items()
             for relation, page in places
         )
+        if not indexed_by_wagtail():
+            return
         for row in rows:
             row.pk = ids[row.key]
         entries = index_entries(ids.values())

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
 from django.views.decorators.http import require_safe
 
 from . import facets, french, registry, results
@@ -76,6 +77,8 @@ def search_results(request):
     titles = results.page_titles(rows, found.facets)
     context.update(
         total=found.total,
+        total_capped=found.capped,
+        total_shown=number_format(found.total, force_grouping=True),
         hits=results.hits(rows, query.words, titles),
         facets=results.facets(found.facets, form.filters(), titles, parameters),
         page_obj=paginator.get_page(query.page),

@@ -45,6 +45,9 @@ class Results:
     # The engine that answered: "database" when Elasticsearch failed and the database did.
     engine: str = ""
     fell_back: bool = False
+    # True when more documents match than ``total``: the engine counted, faceted and paged only
+    # the first ``total`` of them (search.engines.postgresql.MATCHES_COUNTED).
+    capped: bool = False
 
 
 class Engine:

@@ -1,9 +1,10 @@
-"""The database engine: Wagtail's own search over the SearchDocument rows.
+"""The database engine: the SearchDocument rows searched by the database itself.
 
-PostgreSQL matches through its ``aac_french`` text search configuration (accents folded, then
-French stems); SQLite's FTS5 index holds the stems computed in ``search.french`` and the query is
-stemmed the same way here. Rows are indexed by Wagtail's signal handlers as they are saved, so
-``write`` and ``remove`` have nothing left to do."""
+PostgreSQL matches the rows' own generated vector columns (``search.engines.postgresql``, in
+its ``aac_french`` configuration: accents folded, then French stems). SQLite goes through
+Wagtail's search, whose FTS5 index holds the stems computed in ``search.french``; the query is
+stemmed the same way here. Either index follows the rows as they are saved (generated columns;
+Wagtail's signal handlers), so ``write`` and ``remove`` have nothing left to do."""
 
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
@@ -11,13 +12,12 @@ from wagtail.search.backends import get_search_backend
 
 from .. import french
 from ..models import DocumentPlace, SearchDocument
+from . import postgresql
 from .base import FACETS, PAGE_FACETS, Engine, Results
 
 
 def _search_text(words):
-    if connection.vendor == "sqlite":
-        return " ".join(french.stem(word) for word in words)
-    return " ".join(words)
+    return " ".join(french.stem(word) for word in words)
 
 
 def filtered_documents(query):
@@ -38,32 +38,24 @@ def filtered_documents(query):
 def _matching(results):
     """Every row the search ``results`` match, as an unordered queryset (for the facets)."""
     compiler = results.query_compiler
-    config = compiler.get_config(results.backend)
-    extra = {"backend": results.backend} if connection.vendor == "postgresql" else {}
-    return compiler.search(config, None, None, **extra).order_by()
+    return compiler.search(compiler.get_config(results.backend), None, None).order_by()
 
 
 def ranked(backend, text, documents, results):
     """The rows of ``results``, best first: those whose title matches, then the others, each
-    group in the backend's rank order. The backends alone would not keep a title match first:
-    PostgreSQL divides the title's weight by the title's length (a long title loses to a tag),
-    SQLite's FTS5 ranks all columns alike (one bm25 over the row)."""
+    group in bm25 order. FTS5 alone would not keep a title match first: it ranks all columns
+    alike (one bm25 over the row)."""
     compiler = results.query_compiler
-    config = compiler.get_config(backend)
-    if connection.vendor == "postgresql":
-        rows = compiler.search(config, None, None, score_field="_score", backend=backend)
-        # The title's own vector in Wagtail's index entry, already joined for the match.
-        in_title = Q(index_entries__title=compiler.build_tsquery(compiler.query, config=config))
-        score = F("_score").desc()
-    else:
-        rows = compiler.search(config, None, None, score_field="_score")
-        title_results = backend.search(
-            text, documents, fields=["title"], operator="and", order_by_relevance=False
-        )
-        in_title = Q(pk__in=_matching(title_results).values("pk"))
-        score = F("_score").asc()  # bm25: the best the lowest
+    rows = compiler.search(compiler.get_config(backend), None, None, score_field="_score")
+    title_results = backend.search(
+        text, documents, fields=["title"], operator="and", order_by_relevance=False
+    )
+    in_title = Q(pk__in=_matching(title_results).values("pk"))
     title_match = ExpressionWrapper(in_title, output_field=BooleanField())
-    return rows.annotate(title_match=title_match).order_by(F("title_match").desc(), score, "-pk")
+    # bm25: the best the lowest.
+    return rows.annotate(title_match=title_match).order_by(
+        F("title_match").desc(), F("_score").asc(), "-pk"
+    )
 
 
 def facet_counts(matching):
@@ -96,6 +88,8 @@ class DatabaseEngine(Engine):
     def search(self, query):
         if not query.words:
             return Results(keys=[], total=0, facets={}, engine=self.name)
+        if connection.vendor == "postgresql":
+            return postgresql.search(filtered_documents(query), query)
         backend = get_search_backend()
         text, documents = _search_text(query.words), filtered_documents(query)
         results = backend.search(text, documents, operator="and")
@@ -110,6 +104,8 @@ class DatabaseEngine(Engine):
     def suggest(self, words, limit):
         if not words:
             return []
+        if connection.vendor == "postgresql":
+            return postgresql.suggest(words, limit)
         backend = get_search_backend()
         text = " ".join(french.fold(word) for word in words)
         results = backend.autocomplete(text, SearchDocument.objects.only("key"), operator="and")

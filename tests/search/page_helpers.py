@@ -1,7 +1,8 @@
 """Documents, places and stand-in engines for the tests of the search page and suggestions.
 
-Documents are written as SearchDocument rows (their save indexes them in Wagtail's database
-index, as ``search.sync`` does), so these tests do not wait on the sources of other apps."""
+Documents are written as SearchDocument rows (their save indexes them for the database engine:
+Wagtail's index on SQLite, the rows' generated vectors on PostgreSQL), so these tests do not
+wait on the sources of other apps."""
 
 import itertools
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def document(
     date=None,
     url=None,
 ):
-    """A SearchDocument row (indexed by Wagtail as it is saved) with its places."""
+    """A SearchDocument row (indexed as it is saved) with its places."""
     number = next(_keys)
     row = SearchDocument(
         key=f"consultation.contribution:{number}",

@@ -3,6 +3,8 @@ index holds French stems computed in Python; a query with no word costs no query
 costs with documents: test_database_engine_queries.py)."""
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from modelsearch.conf import get_app_config
 
 from search import french
@@ -60,3 +62,20 @@ def test_a_query_without_words_runs_no_sql(django_assert_num_queries):
         results = DatabaseEngine().search(h.query("!!! ..."))
         suggestions = DatabaseEngine().suggest([], 8)
     assert (results.keys, results.total, suggestions) == ([], 0, [])
+
+
+@on_sqlite
+def test_sqlite_has_no_vector_columns():
+    """search/migrations/0005 is PostgreSQL's alone: SQLite keeps the table as the model
+    declares it (its index is Wagtail's FTS5 table)."""
+    with connection.cursor() as cursor:
+        columns = connection.introspection.get_table_description(cursor, "search_searchdocument")
+    names = {column.name for column in columns}
+    assert {"title", "text", "places_names"} <= names
+    assert not names & {"search_vector", "title_vector"}
+
+
+def test_the_migrations_match_the_models():
+    """The vector columns are no fields: ``makemigrations`` has nothing to write, on either
+    database."""
+    call_command("makemigrations", "search", "--check", "--dry-run", verbosity=0)

@@ -1,6 +1,7 @@
-"""What a search costs on the database engine (search/engines/database.py): three queries
-whatever the number of documents (the kinds and maturities with the total, the page, the
-territories and enjeux), one when nothing matches."""
+"""What a search costs on the database engine (search/engines/database.py): at most three
+queries whatever the number of documents (on SQLite the kinds and maturities with the total,
+the page, the territories and enjeux; on PostgreSQL one statement), one when nothing
+matches."""
 
 import pytest
 from django.db import connection, transaction

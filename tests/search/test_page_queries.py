@@ -9,8 +9,9 @@ from tests.search import page_helpers as h
 pytestmark = pytest.mark.django_db
 
 # The request's transaction (a savepoint and its release in a test), the chosen filter's page,
-# the engine (count, page, three facet queries), the rows, their places, the pages' titles,
-# then the site and its navigation for the header.
+# the engine (SQLite: the facets with the total, the page, the places; PostgreSQL: one
+# statement), the rows, their places, the pages' titles, then the site and its navigation for
+# the header.
 SEARCH_PAGE_QUERIES = 14
 # The request's savepoint and release, the engine's autocomplete, the rows.
 SUGGESTIONS_QUERIES = 4

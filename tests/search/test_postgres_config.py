@@ -1,7 +1,7 @@
 """PostgreSQL's ``aac_french`` text search configuration (search/migrations/0002): it exists
-after the migrations, folds accents then stems in French, and Wagtail's search over the
-SearchDocument rows uses it. The stock ``french`` configuration would not fold: « ecole »
-would miss « école »."""
+after the migrations, folds accents then stems in French, and the database engine's searches
+use it (how they use the documents' vectors: test_postgres_engine.py). The stock ``french``
+configuration would not fold: « ecole » would miss « école »."""
 
 import pytest
 from django.db import connection
@@ -56,7 +56,8 @@ def test_the_stems_agree_with_the_python_ones():
     assert lexemes <= set(french.stems(text).split())
 
 
-def test_wagtail_search_uses_the_configuration():
+def test_the_searches_use_the_configuration():
+    """Wagtail's own (the admin's page search) and the database engine's."""
     assert get_search_backend().config == "aac_french"
     SearchDocument.objects.create(key="test:1", kind="page", title="École", url="/ecole/")
     with CaptureQueriesContext(connection) as queries:
@@ -74,22 +75,3 @@ def test_the_database_engine_folds_and_stems_on_postgresql():
     for typed in ("mobilites", "MOBILITE", "l'ecole", "écoles"):
         assert engine.search(h.query(typed)).keys == ["test:1"], typed
     assert engine.suggest(["mob"], 5) == ["test:1"]
-
-
-def test_the_matched_expression_has_an_index():
-    """search/migrations/0003: a GIN index on the very expression Wagtail's search matches
-    (``title || body`` of its index entries), so a search need not read every entry."""
-    definition = sql(
-        "SELECT indexdef FROM pg_indexes WHERE indexname = 'aac_indexentry_title_body'"
-    )
-    assert "USING gin (((title || body)))" in definition
-    engine = DatabaseEngine()
-    h.document(engine, "thread", "Une école ouverte le soir")
-    with CaptureQueriesContext(connection) as queries:
-        engine.search(h.query("ecole"))
-    matches = [q["sql"] for q in queries if "@@" in q["sql"]]
-    assert matches
-    assert any(
-        '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in sql
-        for sql in matches
-    ), matches
