@@ -14,7 +14,7 @@ from laces.components import Component, MediaContainer
 from wagtail import hooks
 
 from cms_pages.extension_points import PAGE_PANELS
-from cms_pages.page_cache.versions import depends_on
+from cms_pages.page_cache.versions import learn
 
 # The core's pages and their places, plus the slots of plugins' own pages that other plugins
 # fill (an initiative's discussions, what a contribution became), a citizen's profile and
@@ -60,7 +60,7 @@ class PagePanel(Component):
         self.slot = slot
         self.page = page
         self.request = request
-        depends_on(request, *self.cache_keys())
+        learn(request, *self.cache_keys())
 
     def cache_keys(self):
         """The version keys (``cms_pages.page_cache``) of what the panel shows, beyond its

@@ -92,6 +92,15 @@ def depends_on(request, *names):
         dependencies.named = True
 
 
+def learn(request, *names):
+    """Record version keys a part of the response shows (a fragment kept for everyone, a
+    panel) without saying the whole response may be stored: only the view decides that,
+    with ``depends_on``."""
+    dependencies = getattr(request, "page_cache", None)
+    if dependencies is not None and names:
+        dependencies.add(names)
+
+
 class Dependencies:
     """The version keys a response depends on and their tokens, read while it is rendered.
 
