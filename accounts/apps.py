@@ -12,7 +12,7 @@ class AccountsConfig(AppConfig):
         # Imported here: these modules reach models, which need the apps loaded. data_export
         # and erasure connect receivers: deleting a data export's file with its row, erasing a
         # user deleted without accounts.erasure.
-        from . import data_export, erasure  # noqa: F401, PLC0415
+        from . import data_export, erasure, public_names  # noqa: F401, PLC0415
         from .retention import clear_inactivity_warning  # noqa: PLC0415 - models are not ready
         from .sites import sync_site  # noqa: PLC0415 - models are not ready at import time
 

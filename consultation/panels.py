@@ -8,7 +8,9 @@ from urllib.parse import urlencode
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
+from cms_pages import fragments
 from cms_pages.models import TerritoryPage
+from cms_pages.page_cache.versions import SITE, page_key
 from cms_pages.panels import PagePanel
 from consultation.models import Contribution
 
@@ -48,7 +50,12 @@ class TerritoryContributionsPanel(PagePanel):
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
-        context["contribution_counts"] = contribution_counts(self.page)
+        context["contribution_counts"] = fragments.cached(
+            "territory-contribution-counts",
+            [page_key(self.page.pk)],
+            lambda: contribution_counts(self.page),
+            request=self.request,
+        )
         return context
 
 
@@ -102,17 +109,28 @@ class EnjeuContributionsPanel(PagePanel):
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
-        counts = territory_counts(enjeux=self.page)
-        total = sum(row["total"] for row in counts)
-        published = Contribution.objects.published().filter(enjeux=self.page)
+        # Counting the enjeu's contributions in every territory reads all of them: kept until
+        # one filed under it changes (its ``page:<id>``) or a territory does (``site``).
+        counts, contributions = fragments.cached(
+            "enjeu-contributions",
+            [SITE, page_key(self.page.pk)],
+            self.counts_and_latest,
+            request=self.request,
+        )
         context.update(
             territory_counts=counts,
-            contribution_total=total,
-            contributions=latest(published) if total else [],
+            contribution_total=sum(row["total"] for row in counts),
+            contributions=contributions,
             filter_name="enjeu",
             filter_value=self.page.slug,
         )
         return context
+
+    def counts_and_latest(self):
+        counts = territory_counts(enjeux=self.page)
+        published = Contribution.objects.published().filter(enjeux=self.page)
+        total = sum(row["total"] for row in counts)
+        return counts, latest(published) if total else []
 
 
 class EventContributionsPanel(PagePanel):

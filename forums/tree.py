@@ -1,10 +1,11 @@
 """The comments of a thread page, as a tree, in a bounded number of queries.
 
 A thread page is paginated on its top-level comments (oldest first). Three queries read a page,
-whatever the size of the thread: the number of top-level comments shown, the ids of this page's
-ones, then every comment of their reply trees in one query (django-comments-xtd's ``thread_id``
-is the id of a tree's root), with the likes counted and the viewer's own like read in the same
-query. The tree is built in Python from xtd's ordering (``thread_id``, ``order``).
+whatever the size of the thread: the number of top-level comments shown (counting reads the
+whole thread: the count is kept in the fragment cache until the thread changes), the ids of
+this page's ones, then every comment of their reply trees in one query (django-comments-xtd's
+``thread_id`` is the id of a tree's root), with the likes counted and the viewer's own like
+read in the same query. The tree is built in Python from xtd's ordering (``thread_id``, ``order``).
 
 What a viewer sees comes from ``forums.visibility.shown_comments``: a comment they may not read
 (deleted, or held or hidden for others) appears as a placeholder ("message supprimé", "message
@@ -14,14 +15,25 @@ masqué par la modération") only where it has replies they can read; otherwise 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import BooleanField, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 
+from cms_pages import fragments
+
 from .models import Comment
-from .visibility import shown_comments
+from .page_cache import thread_key
+from .visibility import shown_comments, shown_condition
 
 # Columns a thread page never reads (the raw text is read by the edit form only).
 UNUSED_COLUMNS = ("comment", "user_email", "user_url", "ip_address")
@@ -71,11 +83,14 @@ def likes(user):
 def shown_roots(user, thread, moderates):
     """Top-level comments on the viewer's pages: those shown, and placeholders over replies
     that are shown. Oldest first."""
-    shown = shown_comments(user, thread, moderates)
-    shown_reply = shown.filter(thread_id=OuterRef("pk"), level__gt=0)
+    shown_reply = shown_comments(user, thread, moderates).filter(
+        thread_id=OuterRef("pk"), level__gt=0
+    )
+    # The root's own condition first, on its row: the subquery runs for the few roots that
+    # are not shown themselves, not over the whole thread.
     return (
         Comment.objects.filter(forum_thread=thread, level=0)
-        .filter(Q(pk__in=shown.values("pk")) | Exists(shown_reply))
+        .filter(shown_condition(user, moderates) | Exists(shown_reply))
         .order_by("pk")
     )
 
@@ -97,21 +112,59 @@ def comment_url(comment, user, thread, moderates=False):
     return f"{thread.get_absolute_url()}{query}#c{comment.pk}"
 
 
+def sees_own_unpublished(user, thread):
+    """Whether ``user`` has comments in ``thread`` that only they see (held or hidden)."""
+    return (
+        Comment.objects.filter(forum_thread=thread, user=user, deleted_at__isnull=True)
+        .exclude(status=Comment.Status.PUBLISHED)
+        .exists()
+    )
+
+
+def root_count(user, thread, moderates):
+    """How many top-level comments the viewer's pages show. Counting them reads the whole
+    thread, so the count is kept until the thread changes (``thread:<id>``) for the two
+    audiences that see the same comments: the moderators, and every reader who has no
+    comment only they see (a reader who has one gets their own count)."""
+    roots = shown_roots(user, thread, moderates)
+    if moderates:
+        audience = "moderators"
+    elif not user.is_authenticated or not sees_own_unpublished(user, thread):
+        audience = "readers"
+    else:
+        return roots.count()
+    return fragments.cached(
+        "thread-roots", [thread_key(thread.pk)], roots.count, vary=[thread.pk, audience]
+    )
+
+
+def published_count(thread):
+    """The thread's published comments (its « n replies »), kept until it changes."""
+    return fragments.cached(
+        "thread-replies",
+        [thread_key(thread.pk)],
+        Comment.objects.published().filter(forum_thread=thread).count,
+        vary=[thread.pk],
+    )
+
+
 def thread_page(thread, user, moderates, page_number):
     """``(page_obj, nodes)``: the page of top-level comments and their trees."""
-    paginator = Paginator(
-        shown_roots(user, thread, moderates).values_list("pk", flat=True), comments_per_page()
+    paginator = fragments.CountedPaginator(
+        shown_roots(user, thread, moderates).values_list("pk", flat=True),
+        comments_per_page(),
+        root_count(user, thread, moderates),
     )
     page_obj = paginator.get_page(page_number)
     root_ids = list(page_obj.object_list)
     if not root_ids:
         return page_obj, []
-    shown = shown_comments(user, thread, moderates)
+    is_shown = ExpressionWrapper(shown_condition(user, moderates), output_field=BooleanField())
     rows = (
         Comment.objects.filter(forum_thread=thread, thread_id__in=root_ids)
         .select_related("user")
         .defer(*UNUSED_COLUMNS)
-        .annotate(is_shown=Exists(shown.filter(pk=OuterRef("pk"))), **likes(user))
+        .annotate(is_shown=is_shown, **likes(user))
         .order_by("thread_id", "order")
     )
     return page_obj, build_tree(rows, thread)
@@ -162,12 +215,26 @@ def node_for(comment, thread):
     return Node(id=comment.pk, level=comment.level, comment=comment)
 
 
+# Node attribute → the comment permission it holds.
+COMMENT_PERMISSIONS = {
+    "can_edit": "change_comment",
+    "can_delete": "delete_comment",
+    "can_react": "react_to_comment",
+    "can_hide": "hide_comment",
+    "can_restore": "restore_comment",
+}
+
+
 def set_permissions(nodes, user, thread, can_post):
     """What the viewer may do with each shown comment (``rules`` permissions, answered from
     objects already in memory: the thread and the viewer's memberships and groups)."""
     if not user.is_authenticated:
         return nodes
     max_level = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+    # On one page of one thread, the comment rules (forums.rules) read of a comment only
+    # whose it is, whether it is deleted, its status and who hid it: comments alike in these
+    # share their answers, asked once (a page holds tens of comments, five rules each).
+    answers = {}
     stack = list(nodes)
     while stack:
         node = stack.pop()
@@ -176,9 +243,17 @@ def set_permissions(nodes, user, thread, can_post):
         if comment is None:
             continue
         node.can_reply = can_post and comment.is_visible and comment.level < max_level
-        node.can_edit = user.has_perm("forums.change_comment", comment)
-        node.can_delete = user.has_perm("forums.delete_comment", comment)
-        node.can_react = user.has_perm("forums.react_to_comment", comment)
-        node.can_hide = user.has_perm("forums.hide_comment", comment)
-        node.can_restore = user.has_perm("forums.restore_comment", comment)
+        kind = (
+            comment.user_id == user.pk,
+            comment.deleted_at is not None,
+            comment.status,
+            comment.hidden_by_role,
+        )
+        if kind not in answers:
+            answers[kind] = {
+                name: user.has_perm(f"forums.{perm}", comment)
+                for name, perm in COMMENT_PERMISSIONS.items()
+            }
+        for name, allowed in answers[kind].items():
+            setattr(node, name, allowed)
     return nodes

@@ -71,10 +71,15 @@ def shown_comments(user, thread, moderates=False):
     """Comments of ``thread`` shown to ``user`` with their text: published ones, the user's own
     in any state but deleted, and everything for the thread's moderators (``moderates``). Other
     comments only appear as "message supprimé / masqué" placeholders where they have replies."""
-    comments = Comment.objects.filter(forum_thread=thread)
+    return Comment.objects.filter(forum_thread=thread).filter(shown_condition(user, moderates))
+
+
+def shown_condition(user, moderates=False):
+    """The condition of ``shown_comments`` on a comment's own row, for the queries that test
+    it row by row rather than through a subquery over the whole thread."""
     if moderates:
-        return comments.filter(deleted_at__isnull=True)
+        return Q(deleted_at__isnull=True)
     condition = Q(status=Comment.Status.PUBLISHED, deleted_at__isnull=True)
     if user.is_authenticated:
         condition |= Q(user=user, deleted_at__isnull=True)
-    return comments.filter(condition)
+    return condition

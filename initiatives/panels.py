@@ -2,8 +2,12 @@
 territory or an enjeu (lineage), those a contribution inspired, the « My initiatives » links
 of the header and of the profile."""
 
+from cms_pages import fragments
+from cms_pages.page_cache.versions import SITE, page_key
 from cms_pages.panels import PagePanel
 from consultation.models import Contribution
+from consultation.page_cache import contribution_key
+from initiatives.page_cache import INITIATIVES
 from initiatives.public import INSPIRED_SIZE, lineage_context
 from initiatives.templatetags.initiative_membership import my_initiatives_summary
 
@@ -34,7 +38,17 @@ class LineagePanel(PagePanel):
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
         lookup, filter_name = self.LOOKUPS[self.slot]
-        context.update(lineage_context(self.request, **{lookup: self.page}))
+        # The same for everybody: kept until an initiative (``initiatives``) or a page
+        # changes (``site``, and the page's own key for what is filed under it).
+        context.update(
+            fragments.cached(
+                "initiative-lineage",
+                [SITE, INITIATIVES, page_key(self.page.pk)],
+                lambda: lineage_context(self.request, **{lookup: self.page}),
+                vary=[self.slot, self.page.pk, self.request.get_host()],
+                request=self.request,
+            )
+        )
         context.update(filter_name=filter_name, filter_value=self.page.slug)
         return context
 
@@ -52,7 +66,15 @@ class InspiredPanel(PagePanel):
         context["is_published"] = contribution.status == Contribution.Status.PUBLISHED
         if context["is_published"]:
             context.update(
-                lineage_context(self.request, limit=INSPIRED_SIZE, inspired_by=contribution)
+                fragments.cached(
+                    "initiatives-inspired",
+                    [SITE, INITIATIVES, contribution_key(contribution.pk)],
+                    lambda: lineage_context(
+                        self.request, limit=INSPIRED_SIZE, inspired_by=contribution
+                    ),
+                    vary=[contribution.pk, self.request.get_host()],
+                    request=self.request,
+                )
             )
         return context
 

@@ -1,11 +1,34 @@
 """Values every page template needs: navigation, footer links, map settings."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from wagtail.models import Site
 
+from cms_pages import fragments
 from cms_pages.models import StandardPage
+from cms_pages.page_cache.versions import SITE
 from cms_pages.panels import CHROME_SLOTS, SlotPanels
 from cms_pages.visibility import of_installed_types, without_restricted
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    """A page of a menu as the menus show it, kept in the fragment cache for every visitor
+    (``site`` is bumped by any change of a page of the menus)."""
+
+    pk: int
+    title: str
+    url: str
+    # Wagtail's tree path: tells the menu entry of the current page's section.
+    path: str
+
+
+def menu_links(pages, request):
+    return [
+        MenuLink(page.pk, page.title, page.get_url(request=request) or "", page.path)
+        for page in pages
+    ]
 
 
 def site_chrome(request):
@@ -17,16 +40,27 @@ def site_chrome(request):
         site = Site.find_for_request(request)
         if site is None:
             return []
-        # Titles and URLs only: plain pages spare one query per page type; restrictions are
-        # checked in the same query, and pages of a plugin switched off are left out.
-        children = site.root_page.get_children().live().in_menu()
-        return list(of_installed_types(without_restricted(children)))
+
+        def links():
+            # Titles and URLs only: plain pages spare one query per page type; restrictions
+            # are checked in the same query, and pages of a plugin switched off are left out.
+            children = site.root_page.get_children().live().in_menu()
+            return menu_links(of_installed_types(without_restricted(children)), request)
+
+        return fragments.cached("navigation", [SITE], links, vary=[site.pk], request=request)
 
     def footer_links():
-        return list(
-            without_restricted(StandardPage.objects.live())
-            .filter(show_in_footer=True)
-            .order_by("path")
+        def links():
+            pages = (
+                without_restricted(StandardPage.objects.live())
+                .filter(show_in_footer=True)
+                .order_by("path")
+            )
+            return menu_links(pages, request)
+
+        site = Site.find_for_request(request)
+        return fragments.cached(
+            "footer-links", [SITE], links, vary=[site.pk if site else ""], request=request
         )
 
     return {

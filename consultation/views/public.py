@@ -5,14 +5,14 @@ from the same filters, and the map component swaps it in (same element id) when 
 changes, so it works without JavaScript and stays the single source of truth.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from cms_pages.page_cache.versions import depends_on
+from cms_pages import fragments
+from cms_pages.page_cache.versions import SITE, depends_on
 from cms_pages.panels import page_panels_context
 from consultation.filters import live_enjeux, live_territories, published_filter
 from consultation.models import Contribution
@@ -32,14 +32,29 @@ def kind_counts():
 
 
 def counts_by_territory(request, contributions):
-    """``[(territory, {total, revolte, reve})]`` for every live territory (two queries)."""
+    """``[({pk, slug, title}, {total, revolte, reve})]`` for every live territory (two
+    queries)."""
     rows = contributions.order_by().values("territory").annotate(**kind_counts())
     by_territory = {row.pop("territory"): row for row in rows}
     empty = dict.fromkeys(kind_counts(), 0)
     return [
-        (territory, by_territory.get(territory.pk, empty))
-        for territory in live_territories(request)
+        (territory, by_territory.get(territory["pk"], empty))
+        for territory in live_territories(request).values("pk", "slug", "title")
     ]
+
+
+def filtered_counts(request, contributions, query):
+    """``(count, counts_by_territory)`` of the filtered published contributions: counting
+    100,000 of them is most of the page's cost, so both are kept until a contribution or a
+    page changes (``contributions``, ``site``: the filters name territories, enjeux and
+    events), for each set of filters (``query``)."""
+    return fragments.cached(
+        "contribution-counts",
+        [SITE, CONTRIBUTIONS],
+        lambda: (contributions.count(), counts_by_territory(request, contributions)),
+        vary=[query],
+        request=request,
+    )
 
 
 def query_without(request, *names):
@@ -57,11 +72,14 @@ def contributions_map(request):
     filterset = published_filter(request)
     valid = filterset.is_valid()
     contributions = filterset.qs if valid else Contribution.objects.none()
-    paginator = Paginator(
-        contributions.select_related("territory").order_by("-created_at", "-pk"), PAGE_SIZE
+    query = query_without(request, "page")
+    count, territory_counts = filtered_counts(request, contributions, query) if valid else (0, [])
+    paginator = fragments.CountedPaginator(
+        contributions.select_related("territory").order_by("-created_at", "-pk"),
+        PAGE_SIZE,
+        count,
     )
     page_obj = paginator.get_page(request.GET.get("page"))
-    query = query_without(request, "page")
     return render(
         request,
         "consultation/map.html",
@@ -70,7 +88,7 @@ def contributions_map(request):
             "filters_valid": valid,
             "page_obj": page_obj,
             "contributions": page_obj.object_list,
-            "territory_counts": counts_by_territory(request, contributions) if valid else [],
+            "territory_counts": territory_counts,
             "query": query,
             "territory_query": query_without(request, "page", "territoire"),
             "list_id": LIST_ID,

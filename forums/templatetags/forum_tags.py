@@ -1,6 +1,7 @@
-"""Template helpers of the forums: a message's HTML, initials for the avatar, and the threads
-that a page with a forum (an enjeu, an initiative…) shows."""
+"""Template helpers of the forums: a message's HTML, initials for the avatar, the threads
+that a page with a forum (an enjeu, an initiative…) shows, and a thread page's comments."""
 
+import hashlib
 import html as html_lib
 
 from django import template
@@ -10,8 +11,10 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from cms_pages import fragments
 from forums.models import Thread
 from forums.owners import forum_url
+from forums.page_cache import thread_key
 from forums.rules import is_page_member
 from forums.visibility import not_held, readable_threads
 
@@ -87,3 +90,80 @@ def initiative_threads(context, initiative):
 def _viewer(context):
     request = context.get("request")
     return getattr(request, "user", None) or AnonymousUser()
+
+
+COMMENT_LIST_TEMPLATE = "forums/includes/comment_list.html"
+# Stands for the request's CSRF token in a kept comment list; replaced on the way out.
+CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+# Set by the views that answer a moderation form with its errors: the list is then the
+# viewer's own.
+OWN_CONTEXT = ("hide_form", "moderation_message")
+
+
+def _node_states(nodes, user_id):
+    """Everything of ``nodes`` (and their replies) that differs from a viewer to another:
+    what they may do, what they like, which comments are theirs."""
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        comment = node.comment
+        yield (
+            node.id,
+            node.level,
+            node.placeholder,
+            comment.status if comment else "",
+            bool(comment and user_id and comment.user_id == user_id),
+            node.liked,
+            node.can_reply,
+            node.can_edit,
+            node.can_delete,
+            node.can_react,
+            node.can_hide,
+            node.can_restore,
+        )
+
+
+def _viewer_state(context):
+    """A digest of what the comment list shows differently to this viewer: everyone with the
+    same one sees the same list."""
+    user = context.get("user")
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    state = (
+        user_id is not None,
+        bool(context.get("moderates")),
+        context.get("next_url") or "",
+        tuple(_node_states(context.get("nodes") or (), user_id)),
+    )
+    return hashlib.sha256(repr(state).encode()).hexdigest()
+
+
+@register.simple_tag(takes_context=True)
+def thread_comments(context):
+    """The comments of a thread page (``forums/includes/comment_list.html``).
+
+    Rendering a page of a long thread (tens of comments and replies) is most of its cost, and
+    most readers see it alike: the list is kept until the thread changes (``thread:<id>``)
+    for everyone whose permissions, likes and own comments on that page are the same
+    (``_viewer_state``). Its forms carry a placeholder where the CSRF token goes, replaced by
+    this request's token."""
+    template = context.template.engine.get_template(COMMENT_LIST_TEMPLATE)
+    thread = context["thread"]
+
+    def render():
+        with context.push(csrf_token=CSRF_PLACEHOLDER):
+            return template.render(context)
+
+    if any(context.get(name) for name in OWN_CONTEXT):
+        html = template.render(context)
+    else:
+        html = fragments.cached(
+            "thread-comments",
+            [thread_key(thread.pk)],
+            render,
+            vary=[thread.pk, _viewer_state(context)],
+            request=context.get("request"),
+        )
+        if CSRF_PLACEHOLDER in html:
+            html = html.replace(CSRF_PLACEHOLDER, str(context.get("csrf_token") or ""))
+    return mark_safe(html)  # noqa: S308 - the template's own rendering, escaped by it

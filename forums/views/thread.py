@@ -11,10 +11,13 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from cms_pages.page_cache.versions import depends_on
+
 from .. import tree
 from ..forms import CommentForm
 from ..models import Comment, Thread, ThreadFollow
 from ..owners import forum_url as page_forum_url
+from ..page_cache import thread_key
 from ..ratelimit import comments as comment_rate
 
 THREAD_RELATIONS = ("page", "author", "territory")
@@ -103,7 +106,7 @@ def thread_context(request, thread, *, comment_form=None, status=None):
         "rate_limited": rate_limited,
         "page_obj": page_obj,
         "nodes": nodes,
-        "reply_count": Comment.objects.published().filter(forum_thread=thread).count(),
+        "reply_count": tree.published_count(thread),
         # Where the moderation forms lead back to (not a POST-only URL answering errors).
         "next_url": request.get_full_path()
         if request.method == "GET"
@@ -112,6 +115,7 @@ def thread_context(request, thread, *, comment_form=None, status=None):
 
 
 def show_thread(request, thread_id):
+    depends_on(request, thread_key(thread_id))
     thread = readable_thread(request, thread_id)
     canonical = thread.get_absolute_url()
     if request.path != canonical:

@@ -13,8 +13,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cms_pages import fragments
 from cms_pages.geo import GeoParameterError, parse_bbox, parse_zoom
-from cms_pages.page_cache.versions import depends_on
+from cms_pages.page_cache.versions import SITE, depends_on
 from theme.geojson import bad_request, geojson_response
 
 from .. import geo
@@ -50,11 +51,11 @@ def counts(initiatives):
     )
 
 
-def territory_counts(initiatives, territories):
-    """``[(territory, count)]`` of the filtered initiatives for each of the live
+def counts_by_territory(initiatives, territories):
+    """``{territory id: count}`` of the filtered initiatives for each of the live
     ``territories`` (one query on the relation's table)."""
     through = InitiativePage.territories.through
-    rows = dict(
+    return dict(
         through.objects.filter(
             initiativepage__in=initiatives.order_by().values("pk"),
             territorypage__in=[territory.pk for territory in territories],
@@ -63,7 +64,19 @@ def territory_counts(initiatives, territories):
         .annotate(count=Count("initiativepage"))
         .order_by()
     )
-    return [(territory, rows.get(territory.pk, 0)) for territory in territories]
+
+
+def filtered_counts(request, initiatives, territories, query):
+    """``(totals, counts_by_territory)`` of the filtered initiatives: both read all of them,
+    so they are kept until an initiative or a page changes (``initiatives``, ``site``: the
+    filters name territories and enjeux), for each set of filters (``query``)."""
+    return fragments.cached(
+        "initiative-counts",
+        [SITE, INITIATIVES],
+        lambda: (counts(initiatives), counts_by_territory(initiatives, territories)),
+        vary=[query],
+        request=request,
+    )
 
 
 def planisphere_context(request):
@@ -71,7 +84,12 @@ def planisphere_context(request):
     filterset = published_filter(request)
     valid = filterset.is_valid()
     initiatives = filterset.qs if valid else InitiativePage.objects.none()
-    totals = counts(initiatives) if valid else {"total": 0}
+    query = query_without(request, "page")
+    totals, by_territory = (
+        filtered_counts(request, initiatives, filterset.territories, query)
+        if valid
+        else ({"total": 0}, {})
+    )
     paginator = Paginator(
         initiatives.order_by("-first_published_at", "-pk").defer(*HEAVY_FIELDS), PAGE_SIZE
     )
@@ -81,16 +99,29 @@ def planisphere_context(request):
         "filter": filterset,
         "filters_valid": valid,
         "page_obj": page_obj,
-        "initiatives": attach_places(
-            list(page_obj.object_list), filterset.territories, filterset.enjeux
-        ),
+        # The page of results, the same for everybody: kept like the counts.
+        "initiatives": fragments.cached(
+            "initiative-results",
+            [SITE, INITIATIVES],
+            lambda: attach_places(
+                list(page_obj.object_list), filterset.territories, filterset.enjeux
+            ),
+            vary=[query, page_obj.number],
+            request=request,
+        )
+        if valid
+        else [],
         "maturity_counts": [
             (value, label, totals[value]) for value, label in InitiativePage.Maturity.choices
         ]
         if valid
         else [],
-        "territory_counts": territory_counts(initiatives, filterset.territories) if valid else [],
-        "query": query_without(request, "page"),
+        "territory_counts": [
+            (territory, by_territory.get(territory.pk, 0)) for territory in filterset.territories
+        ]
+        if valid
+        else [],
+        "query": query,
         "maturity_query": query_without(request, "page", "maturite"),
         "territory_query": query_without(request, "page", "territoire"),
         "list_id": LIST_ID,

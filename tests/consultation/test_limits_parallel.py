@@ -17,9 +17,8 @@ from tests.parallel import run_together
 
 BURST = 30
 LIMIT = 10
-NO_CACHE = {
-    name: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for name in ("default", "pages")
-}
+DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+NO_CACHE = {"default": DUMMY, "pages": DUMMY}
 
 
 def burst(settings):

@@ -12,6 +12,8 @@ from django_comments.models import Comment as BaseComment
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
+from cms_pages.page_cache import versions
+from forums import page_cache
 from forums.forms import CommentForm
 from forums.models import Comment, Thread
 
@@ -142,6 +144,9 @@ def bulk_comments(thread, roots, replies=(), author=None, text="Message numéro 
         ["xtdcomment_ptr_id", "forum_thread_id", "body_html", "status", "hidden_reason"],
         forum_rows,
     )
+    # Rows inserted without the models' signals: make what shows the thread stale, as
+    # saving a comment does.
+    versions.bump(*page_cache.cache_keys(thread))
     return len(bases)
 
 

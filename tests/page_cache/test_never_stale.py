@@ -222,3 +222,17 @@ def test_a_deleted_account_leaves_every_cached_page_that_named_it(visitor, share
     page = text(visitor, thread.get_absolute_url())
     assert "Un car le samedi matin." in page
     assert author.public_name not in page
+
+
+def test_a_citizen_renaming_themself_shows_on_the_pages_that_name_them(visitor, shared_demo):
+    thread = a_public_thread()
+    author = factories.UserFactory(
+        display_name="Zéphyrine Oudot", date_joined=timezone.now() - timedelta(days=365)
+    )
+    posting.post_comment(thread=thread, author=author, text="Un car le dimanche soir.")
+    stored(visitor, thread.get_absolute_url())
+    author.display_name = "Zéphyrine O."
+    author.save()
+    page = text(visitor, thread.get_absolute_url())
+    assert "Zéphyrine O." in page
+    assert "Zéphyrine Oudot" not in page
