@@ -7,6 +7,7 @@ import html as html_lib
 from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Window
+from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -93,8 +94,15 @@ def _viewer(context):
 
 
 COMMENT_LIST_TEMPLATE = "forums/includes/comment_list.html"
-# Stands for the request's CSRF token in a kept comment list; replaced on the way out.
-CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+
+
+def csrf_placeholder():
+    """Stands for the request's CSRF token in a kept comment list. Derived from SECRET_KEY:
+    the same in every process sharing the cache, and nothing a comment could hold (its text
+    would otherwise show each reader their own token)."""
+    return "csrf-" + salted_hmac("forums.comment-list", "csrf-placeholder").hexdigest()[:32]
+
+
 # Set by the views that answer a moderation form with its errors: the list is then the
 # viewer's own.
 OWN_CONTEXT = ("hide_form", "moderation_message")
@@ -151,7 +159,7 @@ def thread_comments(context):
     thread = context["thread"]
 
     def render():
-        with context.push(csrf_token=CSRF_PLACEHOLDER):
+        with context.push(csrf_token=csrf_placeholder()):
             return template.render(context)
 
     if any(context.get(name) for name in OWN_CONTEXT):
@@ -164,6 +172,7 @@ def thread_comments(context):
             vary=[thread.pk, _viewer_state(context)],
             request=context.get("request"),
         )
-        if CSRF_PLACEHOLDER in html:
-            html = html.replace(CSRF_PLACEHOLDER, str(context.get("csrf_token") or ""))
+        placeholder = csrf_placeholder()
+        if placeholder in html:
+            html = html.replace(placeholder, str(context.get("csrf_token") or ""))
     return mark_safe(html)  # noqa: S308 - the template's own rendering, escaped by it

@@ -21,7 +21,7 @@ from consultation.models import Contribution
 from forums import moderation as forum_moderation
 from forums import posting
 from forums.models import Comment, Thread
-from forums.templatetags.forum_tags import CSRF_PLACEHOLDER
+from forums.templatetags.forum_tags import csrf_placeholder
 from initiatives.models import InitiativePage
 from tests import factories
 
@@ -170,7 +170,7 @@ def test_each_reader_gets_their_own_csrf_token_in_a_kept_comment_list(shared_dem
         client = Client()
         client.force_login(citizen())
         html = twice(client, path)
-        assert CSRF_PLACEHOLDER not in html
+        assert csrf_placeholder() not in html
         found = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
         secret = client.cookies["csrftoken"].value
         # Every token of the page is this reader's (the secret of their own cookie).
@@ -237,3 +237,11 @@ def test_a_signed_in_readers_second_visit_of_a_thread_reads_less(
     text(reader, path)
     with django_assert_max_num_queries(14):
         text(reader, path)
+
+
+def test_a_comment_cannot_name_the_csrf_placeholder(settings):
+    """The placeholder comes from SECRET_KEY: no comment can know it in advance."""
+    first = csrf_placeholder()
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only"
+    assert csrf_placeholder() != first
+    assert "token-of-this-request" not in first
