@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
 
 from . import versions
 
@@ -68,12 +69,13 @@ def stored(response, tokens):
     return {"tokens": tokens, "headers": headers, "content": response.content}
 
 
-def replayed(entry):
+def replayed(request, entry):
+    """The stored response, or a 304 when it has an ETag the visitor already holds."""
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"]:
         response[name] = value
     response["X-Page-Cache"] = "hit"
-    return response
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
 class AnonymousPageCacheMiddleware:
@@ -86,7 +88,7 @@ class AnonymousPageCacheMiddleware:
         cache, key = versions.cache(), entry_key(request)
         entry = cache.get(key)
         if entry is not None and versions.current(entry["tokens"]) == entry["tokens"]:
-            return replayed(entry)
+            return replayed(request, entry)
         request.page_cache = versions.Dependencies()
         # What every page shows (menus, footers) is read first, before any row.
         request.page_cache.add([versions.SITE])
