@@ -17,7 +17,8 @@ from .core_helpers import enjeu_thread, old_account, world
 
 BURST = 30
 LIMIT = 10
-NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+NO_CACHE = {"default": DUMMY, "pages": DUMMY}
 
 
 def burst(settings):
