@@ -35,17 +35,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.run import (
-    BASE_DIR,
-    PG,
-    PYTHON,
-    admin_connection,
-    bench_env,
-    free_port,
-    manage,
-    serve,
-    wait_until_up,
-)
+from bench.process import BASE_DIR, PG, PYTHON, manage
+from bench.process import connect as admin_connection
+from bench.process import site_env as bench_env
+from bench.server import free_port, serve, wait_until_up
 
 DB_NAME = os.environ.get("LOADTEST_DB_NAME", "aux_actes_citoyens_load")
 REDIS_URL = os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/3")
