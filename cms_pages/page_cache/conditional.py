@@ -9,15 +9,16 @@ from django.http import HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
+from theme.middleware import chosen_language
+
 from . import versions
-from .middleware import language
 
 
 def etag(request, *names):
     """A strong ETag of the response to ``request``: its URL, language, the release and the
     current tokens of ``names`` (and of ``site``)."""
     tokens = versions.current([versions.SITE, *names])
-    parts = [settings.RELEASE, language(request), request.get_full_path()]
+    parts = [settings.RELEASE, chosen_language(request), request.get_full_path()]
     parts += [f"{name}={token}" for name, token in sorted(tokens.items())]
     return '"' + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32] + '"'
 

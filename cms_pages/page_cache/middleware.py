@@ -6,19 +6,15 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
+from theme.middleware import chosen_language
+
 from . import versions
 
-# What a cacheable request may not carry: a session (signed in, a password-protected page,
-# anything kept for the visitor) or a message waiting to be shown.
-PRIVATE_COOKIES = ("sessionid", "messages")
+# Besides the session cookie (signed in, a password-protected page, anything kept for the
+# visitor), what a cacheable request may not carry: a message waiting to be shown.
+PRIVATE_COOKIES = ("messages",)
 # Headers a stored copy never keeps.
 DROPPED_HEADERS = {"set-cookie"}
-
-
-def language(request):
-    """The interface language, as ``theme.middleware.ChosenLanguageMiddleware`` picks it."""
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def is_anonymous_read(request):
@@ -36,7 +32,7 @@ def entry_key(request):
     parts = (
         settings.RELEASE,
         request.get_host(),
-        language(request),
+        chosen_language(request),
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-Target", ""),
         request.get_full_path(),
